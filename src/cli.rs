@@ -1,0 +1,59 @@
+//! Command-line structure (clap derive). Each subcommand's flags live beside its handler in
+//! `src/cmd/`; this file only lists them.
+
+use clap::{Parser, Subcommand};
+
+use crate::cmd;
+
+/// frontmap: turn conflict reporting into checked maps.
+///
+/// Resolves place names, checks stated distances and directions, imports event tables
+/// (own CSV, ACLED, UCDP GED), derives who controls what on each date, and draws maps.
+#[derive(Debug, Parser)]
+#[command(name = "frontmap", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Resolve place names to coordinates (with confidence, homonyms and suggestions).
+    Resolve(cmd::resolve::ResolveArgs),
+    /// Run the main job on the embedded Mali 2013 case.
+    Run(cmd::run::RunArgs),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn resolve_flags_parse() {
+        let cli = Cli::try_parse_from([
+            "frontmap", "resolve", "--json", "--country", "ML", "--near", "14.5,-4.1", "Konna",
+            "Gao",
+        ])
+        .unwrap();
+        let Command::Resolve(a) = cli.command else {
+            panic!()
+        };
+        assert!(a.json);
+        assert_eq!(a.names, ["Konna", "Gao"]);
+        assert_eq!(a.gazetteer.country.as_deref(), Some("ML"));
+        assert_eq!(a.near.as_deref(), Some("14.5,-4.1"));
+    }
+
+    #[test]
+    fn resolve_needs_a_name() {
+        assert!(Cli::try_parse_from(["frontmap", "resolve"]).is_err());
+    }
+}

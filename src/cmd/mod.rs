@@ -1,0 +1,5 @@
+//! Subcommand handlers: parse flags into library calls, print results for people or JSON.
+
+pub mod common;
+pub mod resolve;
+pub mod run;

@@ -1,0 +1,35 @@
+//! # frontmap
+//!
+//! Turns conflict reporting into checked maps. Data flows one way:
+//!
+//! ```text
+//! text / CSV ──► gazetteer resolution ──► events & control timeline ──► analysis ──► renderers
+//! (extract, events)   (gazetteer)            (events, timeline)   (analysis, claims)  (render)
+//! ```
+//!
+//! - [`gazetteer`] resolves place names (accent-, case- and punctuation-insensitive, fuzzy,
+//!   with homonyms ranked and a stated confidence);
+//! - [`geodesy`] measures distances and bearings on the WGS84 ellipsoid;
+//! - [`normalize`] folds names and text for matching;
+//! - [`textio`] decodes inputs (UTF-8, BOM, Windows-1252);
+//! - [`output`] writes files atomically.
+//!
+//! ```
+//! use frontmap::gazetteer::{Gazetteer, ResolveOptions};
+//! let gaz = Gazetteer::embedded()?;
+//! let konna = gaz.resolve("Konna", &ResolveOptions::default().country(Some("ML")));
+//! let p = gaz.place(konna.place().unwrap());
+//! assert!((p.lat - 14.94).abs() < 0.05);
+//! # Ok::<(), frontmap::Error>(())
+//! ```
+
+#![deny(missing_docs)]
+
+pub mod error;
+pub mod gazetteer;
+pub mod geodesy;
+pub mod normalize;
+pub mod output;
+pub mod textio;
+
+pub use error::{Error, InputError, Location, Result};
