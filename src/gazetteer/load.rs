@@ -175,7 +175,6 @@ impl UserRow {
     /// Makes a new place of the row (validated: name, lat and lon are present).
     pub(crate) fn into_place(self, id: String, origin: &str) -> Place {
         Place {
-            id: Cow::Owned(id),
             name: Cow::Owned(self.name.unwrap_or_default()),
             alt_names_joined: Cow::Owned(self.alt_names.join("|")),
             lat: self.lat.unwrap_or_default(),
@@ -185,9 +184,10 @@ impl UserRow {
             country: Cow::Owned(self.country.unwrap_or_default()),
             admin1: Cow::Owned(self.admin1.unwrap_or_default()),
             population: self.population.unwrap_or(0),
-            geonames_id: None,
-            wof_id: None,
+            geonames_id: id.strip_prefix("gn:").and_then(|n| n.parse().ok()),
+            wof_id: id.strip_prefix("wof:").and_then(|n| n.parse().ok()),
             origin: PlaceOrigin::User(origin.to_string()),
+            id: Cow::Owned(id),
         }
     }
 }
