@@ -107,10 +107,18 @@ impl NameIndex {
 
     /// Places whose keys are within `max_distance` edits of `key` (transpositions count as
     /// one edit), found by running a Levenshtein automaton over the fst — no scan of the names.
-    pub(crate) fn fuzzy(&self, key: &str, max_distance: u8) -> Vec<FuzzyHit> {
+    ///
+    /// Only keys sharing the query's first `keep_prefix` letters are searched: most
+    /// misspellings keep the first letters, and each kept letter cuts the search a lot.
+    pub(crate) fn fuzzy(&self, key: &str, max_distance: u8, keep_prefix: usize) -> Vec<FuzzyHit> {
         let dfa = builder(max_distance).build_dfa(key);
         let mut hits = Vec::new();
-        let aut = DfaAutomaton(&dfa);
+        let prefix_len = key
+            .char_indices()
+            .nth(keep_prefix)
+            .map_or(key.len(), |(i, _)| i);
+        let prefix = &key[..prefix_len];
+        let aut = DfaAutomaton(&dfa).intersection(fst::automaton::Str::new(prefix).starts_with());
         let mut push = |k: &[u8], postings: &mut dyn Iterator<Item = u32>| {
             let Distance::Exact(d) = dfa.eval(k) else {
                 return;

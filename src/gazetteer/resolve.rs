@@ -245,12 +245,17 @@ impl Gazetteer {
         };
         let mut suggestions = Vec::new();
         if raw.is_empty() && !key.is_empty() {
-            let hits = self.fuzzy_hits(&key, 2);
-            suggestions = self.suggestion_names(&hits, opts);
-            if suggestions.is_empty() {
-                let wider = self.fuzzy_hits(&key, 3);
-                suggestions = self.suggestion_names(&wider, opts);
+            // Widen step by step: one edit keeping the first two letters, then the first
+            // letter; two edits keeping the first letter, then anywhere; then three
+            // (suggestions only).
+            let mut hits = Vec::new();
+            for (d, keep) in [(1, 2), (1, 1), (2, 1), (2, 0), (3, 0)] {
+                hits = self.fuzzy_hits(&key, d, keep);
+                if !hits.is_empty() {
+                    break;
+                }
             }
+            suggestions = self.suggestion_names(&hits, opts);
             if opts.fuzzy {
                 let budget = fuzzy_budget(key.chars().count());
                 let mut best: Vec<(PlaceIdx, MatchKind)> = Vec::new();
@@ -273,11 +278,11 @@ impl Gazetteer {
         self.rank(query, raw, suggestions, opts)
     }
 
-    fn fuzzy_hits(&self, key: &str, max: u8) -> Vec<FuzzyHit> {
+    fn fuzzy_hits(&self, key: &str, max: u8, keep_prefix: usize) -> Vec<FuzzyHit> {
         if key.chars().count() < 3 {
             return Vec::new();
         }
-        self.index.fuzzy(key, max)
+        self.index.fuzzy(key, max, keep_prefix)
     }
 
     fn suggestion_names(&self, hits: &[FuzzyHit], opts: &ResolveOptions) -> Vec<String> {
