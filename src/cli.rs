@@ -39,7 +39,14 @@ mod tests {
     #[test]
     fn resolve_flags_parse() {
         let cli = Cli::try_parse_from([
-            "frontmap", "resolve", "--json", "--country", "ML", "--near", "14.5,-4.1", "Konna",
+            "frontmap",
+            "resolve",
+            "--json",
+            "--country",
+            "ML",
+            "--near",
+            "14.5,-4.1",
+            "Konna",
             "Gao",
         ])
         .unwrap();

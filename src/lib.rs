@@ -25,11 +25,13 @@
 
 #![deny(missing_docs)]
 
+pub mod analysis;
 pub mod error;
 pub mod gazetteer;
 pub mod geodesy;
 pub mod normalize;
 pub mod output;
+pub mod render;
 pub mod textio;
 
 pub use error::{Error, InputError, Location, Result};

@@ -19,7 +19,17 @@ const CAMPAIGN: &[(&[&str], f64, f64)] = &[
     (&["Diabaly", "Diabali"], 14.683, -6.017),
     (&["Douentza"], 15.0, -2.95),
     (&["Tessalit"], 20.2, 1.017),
-    (&["Aguelhok", "Aguelhoc", "Aguel'hoc", "Aguel’hoc", "AGUEL-HOC"], 19.467, 0.85),
+    (
+        &[
+            "Aguelhok",
+            "Aguelhoc",
+            "Aguel'hoc",
+            "Aguel’hoc",
+            "AGUEL-HOC",
+        ],
+        19.467,
+        0.85,
+    ),
     (&["Ménaka", "Menaka"], 15.917, 2.40),
     (&["Léré", "Lere"], 15.717, -4.917),
     (&["Niafunké", "Niafunke"], 15.933, -3.983),
@@ -29,7 +39,11 @@ const CAMPAIGN: &[(&[&str], f64, f64)] = &[
     (&["Bourem"], 16.95, -0.35),
     (&["Anéfis", "Anefis"], 18.05, 0.60),
     (&["Ber", "Bèr"], 16.85, -2.52),
-    (&["Tin Zaouatene", "Tin-Zaouatene", "Tinzaouaten"], 19.95, 2.96),
+    (
+        &["Tin Zaouatene", "Tin-Zaouatene", "Tinzaouaten"],
+        19.95,
+        2.96,
+    ),
     (&["Ségou", "Segou"], 13.433, -6.267),
     (&["Markala"], 13.70, -6.067),
     (&["Niono"], 14.25, -5.983),
@@ -39,14 +53,21 @@ const CAMPAIGN: &[(&[&str], f64, f64)] = &[
 
 fn results(args: &[&str]) -> Vec<Value> {
     let (v, out) = run_json(args);
-    assert!(out.status.success() || out.status.code() == Some(2), "{}", stderr(&out));
+    assert!(
+        out.status.success() || out.status.code() == Some(2),
+        "{}",
+        stderr(&out)
+    );
     v.as_array().expect("an array").clone()
 }
 
 #[test]
 fn every_campaign_place_resolves_within_5_km_under_every_spelling() {
     let mut args = vec!["resolve", "--json", "--country", "ML"];
-    let names: Vec<&str> = CAMPAIGN.iter().flat_map(|(n, _, _)| n.iter().copied()).collect();
+    let names: Vec<&str> = CAMPAIGN
+        .iter()
+        .flat_map(|(n, _, _)| n.iter().copied())
+        .collect();
     args.extend(&names);
     let res = results(&args);
     assert_eq!(res.len(), names.len());
@@ -63,7 +84,12 @@ fn every_campaign_place_resolves_within_5_km_under_every_spelling() {
                 failures.push(format!("{name}: {status}"));
                 continue;
             }
-            let d = km(*lat, *lon, p["lat"].as_f64().unwrap(), p["lon"].as_f64().unwrap());
+            let d = km(
+                *lat,
+                *lon,
+                p["lat"].as_f64().unwrap(),
+                p["lon"].as_f64().unwrap(),
+            );
             if d > 5.0 {
                 failures.push(format!("{name}: {} is {d:.1} km off", p["name"]));
             }
@@ -77,7 +103,15 @@ fn every_campaign_place_resolves_within_5_km_under_every_spelling() {
 
 #[test]
 fn campaign_places_resolve_without_a_country_bias_too() {
-    let names = ["Konna", "Sévaré", "Gao", "Kidal", "Tombouctou", "Diabaly", "Tessalit"];
+    let names = [
+        "Konna",
+        "Sévaré",
+        "Gao",
+        "Kidal",
+        "Tombouctou",
+        "Diabaly",
+        "Tessalit",
+    ];
     let mut args = vec!["resolve", "--json"];
     args.extend(names);
     for (r, (_, lat, lon)) in results(&args).iter().zip(
@@ -86,7 +120,12 @@ fn campaign_places_resolve_without_a_country_bias_too() {
             .map(|n| CAMPAIGN.iter().find(|c| c.0.contains(n)).unwrap()),
     ) {
         assert_eq!(r["status"], "resolved", "{r}");
-        let d = km(*lat, *lon, r["place"]["lat"].as_f64().unwrap(), r["place"]["lon"].as_f64().unwrap());
+        let d = km(
+            *lat,
+            *lon,
+            r["place"]["lat"].as_f64().unwrap(),
+            r["place"]["lon"].as_f64().unwrap(),
+        );
         assert!(d < 5.0, "{r}");
     }
 }
@@ -95,10 +134,26 @@ fn campaign_places_resolve_without_a_country_bias_too() {
 fn json_follows_the_contract() {
     let res = results(&["resolve", "--json", "Tombouctou"]);
     let r = &res[0];
-    for key in ["query", "status", "place", "confidence", "alternatives", "suggestions"] {
+    for key in [
+        "query",
+        "status",
+        "place",
+        "confidence",
+        "alternatives",
+        "suggestions",
+    ] {
         assert!(r.get(key).is_some(), "missing {key}: {r}");
     }
-    for key in ["id", "name", "lat", "lon", "country", "admin1", "kind", "population"] {
+    for key in [
+        "id",
+        "name",
+        "lat",
+        "lon",
+        "country",
+        "admin1",
+        "kind",
+        "population",
+    ] {
         assert!(r["place"].get(key).is_some(), "missing place.{key}: {r}");
     }
     assert_eq!(r["place"]["kind"], "PPLA");
@@ -123,28 +178,55 @@ fn the_capital_wins_over_streams_named_bamako() {
 fn konna_wins_over_the_villages_named_kona() {
     let r = &results(&["resolve", "--json", "--country", "ML", "Kona"])[0];
     assert_eq!(r["status"], "resolved", "{r}");
-    assert!(km(14.95, -3.883, r["place"]["lat"].as_f64().unwrap(), r["place"]["lon"].as_f64().unwrap()) < 5.0);
+    assert!(
+        km(
+            14.95,
+            -3.883,
+            r["place"]["lat"].as_f64().unwrap(),
+            r["place"]["lon"].as_f64().unwrap()
+        ) < 5.0
+    );
     // The villages are still listed, with lower confidence.
     let alts = r["alternatives"].as_array().unwrap();
     assert!(alts.len() >= 5, "{r}");
-    assert!(alts.iter().all(|a| a["confidence"].as_f64() < r["confidence"].as_f64()));
+    assert!(
+        alts.iter()
+            .all(|a| a["confidence"].as_f64() < r["confidence"].as_f64())
+    );
 }
 
 #[test]
 fn homonyms_give_the_town_or_an_honest_ambiguous() {
     // Diré, the cercle seat, among several Dire; San, the town, among villages named San.
-    for (name, lat, lon) in [("Diré", 16.27, -3.40), ("Dire", 16.27, -3.40), ("San", 13.30, -4.90)] {
+    for (name, lat, lon) in [
+        ("Diré", 16.27, -3.40),
+        ("Dire", 16.27, -3.40),
+        ("San", 13.30, -4.90),
+    ] {
         let r = &results(&["resolve", "--json", "--country", "ML", name])[0];
         match r["status"].as_str().unwrap() {
             "resolved" => {
-                let d = km(lat, lon, r["place"]["lat"].as_f64().unwrap(), r["place"]["lon"].as_f64().unwrap());
+                let d = km(
+                    lat,
+                    lon,
+                    r["place"]["lat"].as_f64().unwrap(),
+                    r["place"]["lon"].as_f64().unwrap(),
+                );
                 assert!(d < 5.0, "{name} resolved to the wrong homonym: {r}");
             }
             "ambiguous" => {
                 let all: Vec<&Value> = std::iter::once(&r["place"])
                     .chain(r["alternatives"].as_array().unwrap())
                     .collect();
-                assert!(all.iter().any(|p| km(lat, lon, p["lat"].as_f64().unwrap(), p["lon"].as_f64().unwrap()) < 5.0), "{r}");
+                assert!(
+                    all.iter().any(|p| km(
+                        lat,
+                        lon,
+                        p["lat"].as_f64().unwrap(),
+                        p["lon"].as_f64().unwrap()
+                    ) < 5.0),
+                    "{r}"
+                );
             }
             s => panic!("{name}: {s}"),
         }
@@ -159,7 +241,10 @@ fn tin_zaouatene_straddles_the_border() {
         .chain(r["alternatives"].as_array().unwrap())
         .map(|p| p["country"].as_str().unwrap())
         .collect();
-    assert!(countries.contains(&"ML") && countries.contains(&"DZ"), "{countries:?}");
+    assert!(
+        countries.contains(&"ML") && countries.contains(&"DZ"),
+        "{countries:?}"
+    );
     let r = &results(&["resolve", "--json", "--country", "ML", "Tin Zaouatene"])[0];
     assert_eq!(r["status"], "resolved");
     assert_eq!(r["place"]["country"], "ML");
@@ -172,7 +257,15 @@ fn near_pulls_an_ambiguous_name_toward_the_document() {
     // Several places in Mali are called Kona; near Bamako's Koulikoro villages the nearest wins.
     let far = &results(&["resolve", "--json", "--near", "13.07,-7.71", "Kona"])[0];
     let p = &far["place"];
-    assert!(km(13.07, -7.71, p["lat"].as_f64().unwrap(), p["lon"].as_f64().unwrap()) < 20.0, "{far}");
+    assert!(
+        km(
+            13.07,
+            -7.71,
+            p["lat"].as_f64().unwrap(),
+            p["lon"].as_f64().unwrap()
+        ) < 20.0,
+        "{far}"
+    );
 }
 
 #[test]
@@ -187,8 +280,17 @@ fn misspellings_get_suggestions_and_a_low_confidence_match() {
     assert_eq!(out.status.code(), Some(2));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v[0]["status"], "unknown");
-    let sugg: Vec<&str> = v[0]["suggestions"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
-    assert!(sugg.iter().any(|s| s.starts_with("Tombouctou") || *s == "Timbuktu"), "{sugg:?}");
+    let sugg: Vec<&str> = v[0]["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    assert!(
+        sugg.iter()
+            .any(|s| s.starts_with("Tombouctou") || *s == "Timbuktu"),
+        "{sugg:?}"
+    );
 }
 
 #[test]
@@ -209,7 +311,13 @@ fn unknown_name_exits_2_with_nearest_names() {
 fn user_places_add_places_and_alternate_names() {
     let f = fixture("places/user_places.csv");
     let res = results(&[
-        "resolve", "--json", "--places", f.to_str().unwrap(), "Camp Nord Bravo", "Duwanza", "Gao",
+        "resolve",
+        "--json",
+        "--places",
+        f.to_str().unwrap(),
+        "Camp Nord Bravo",
+        "Duwanza",
+        "Gao",
     ]);
     assert_eq!(res[0]["status"], "resolved");
     assert_eq!(res[0]["place"]["lat"], 16.31);
@@ -237,10 +345,22 @@ fn a_broken_user_csv_is_refused_with_positions_and_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     let file = f.to_str().unwrap();
-    assert!(err.contains(&format!("{file}:3:2: lat \"14,9,1\"")), "{err}");
-    assert!(err.contains(&format!("{file}:4:3: lon 200 is out of range")), "{err}");
-    assert!(err.contains(&format!("{file}:5:3: this row has 2 fields")), "{err}");
-    assert!(err.contains(&format!("{file}:6:1: a new place needs a name")), "{err}");
+    assert!(
+        err.contains(&format!("{file}:3:2: lat \"14,9,1\"")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{file}:4:3: lon 200 is out of range")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{file}:5:3: this row has 2 fields")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{file}:6:1: a new place needs a name")),
+        "{err}"
+    );
     // Nothing half-loaded: no output on stdout.
     assert!(out.stdout.is_empty());
 }

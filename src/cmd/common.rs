@@ -22,12 +22,12 @@ pub struct GazetteerArgs {
 impl GazetteerArgs {
     /// Loads the embedded gazetteer with the user files.
     pub fn load(&self) -> Result<Gazetteer> {
-        if let Some(cc) = &self.country {
-            if cc.len() != 2 || !cc.chars().all(|c| c.is_ascii_alphabetic()) {
-                return Err(Error::Usage(format!(
-                    "--country {cc:?}: give an ISO 3166 two-letter code such as ML"
-                )));
-            }
+        if let Some(cc) = &self.country
+            && (cc.len() != 2 || !cc.chars().all(|c| c.is_ascii_alphabetic()))
+        {
+            return Err(Error::Usage(format!(
+                "--country {cc:?}: give an ISO 3166 two-letter code such as ML"
+            )));
         }
         Gazetteer::with_user_files(&self.places)
     }
@@ -85,8 +85,6 @@ pub fn paint(s: &str, colour: Colour, on: bool) -> String {
         Colour::Green => "32",
         Colour::Yellow => "33",
         Colour::Red => "31",
-        Colour::Grey => "90",
-        Colour::Bold => "1",
     };
     format!("\x1b[{code}m{s}\x1b[0m")
 }
@@ -100,10 +98,6 @@ pub enum Colour {
     Yellow,
     /// Bad.
     Red,
-    /// Minor.
-    Grey,
-    /// Emphasis.
-    Bold,
 }
 
 /// Formats rows as an aligned table (column widths by character count).
@@ -170,7 +164,10 @@ mod tests {
     fn table_aligns_accented_text() {
         let t = table(
             &["a", "b"],
-            &[vec!["Sévaré".into(), "1".into()], vec!["Gao".into(), "2".into()]],
+            &[
+                vec!["Sévaré".into(), "1".into()],
+                vec!["Gao".into(), "2".into()],
+            ],
         );
         let lines: Vec<&str> = t.lines().collect();
         assert_eq!(lines[2], "Sévaré  1");

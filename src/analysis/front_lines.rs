@@ -1,0 +1,243 @@
+//! Front lines: where the areas of two different sides meet, inside the study area (never
+//! along the border, where a side's area simply ends).
+//!
+//! Each front line segment is the Voronoi edge dual to a Delaunay edge between two places
+//! held by different sides (computed with spade in the same plane as the areas); segments
+//! are clipped to the study area and chained into lines.
+
+use geo::{BooleanOps, BoundingRect, Coord, LineString, MultiLineString, MultiPolygon};
+use spade::handles::VoronoiVertex;
+use spade::{DelaunayTriangulation, Point2, Triangulation};
+
+use super::control_areas::{ControlSite, Plane};
+
+/// The front lines between the sides holding `sites`, inside `area` (lon/lat).
+pub fn front_lines(sites: &[ControlSite], area: &MultiPolygon<f64>) -> MultiLineString<f64> {
+    let plane = Plane::for_area(area);
+    let mut tri: DelaunayTriangulation<Point2<f64>> = DelaunayTriangulation::new();
+    // Vertex index → the site it stands for (None for the ghost sites that keep the
+    // diagram well-formed for two or collinear places).
+    let mut site_of: Vec<Option<usize>> = Vec::new();
+    fn add(
+        tri: &mut DelaunayTriangulation<Point2<f64>>,
+        site_of: &mut Vec<Option<usize>>,
+        p: Coord<f64>,
+        site: Option<usize>,
+    ) {
+        if let Ok(h) = tri.insert(Point2::new(p.x, p.y)) {
+            let i = h.index();
+            if i >= site_of.len() {
+                site_of.resize(i + 1, None);
+                site_of[i] = site;
+            }
+        }
+    }
+    let mut any = false;
+    for (i, s) in sites.iter().enumerate() {
+        if s.lon.is_finite() && s.lat.is_finite() {
+            add(
+                &mut tri,
+                &mut site_of,
+                plane.fwd(Coord { x: s.lon, y: s.lat }),
+                Some(i),
+            );
+            any = true;
+        }
+    }
+    if !any {
+        return MultiLineString::new(Vec::new());
+    }
+    let centre = area
+        .bounding_rect()
+        .map(|r| plane.fwd(r.center()))
+        .unwrap_or(Coord { x: 0.0, y: 0.0 });
+    let far = 500.0;
+    for (dx, dy) in [(far, 0.0), (-far, 0.0), (0.0, far), (0.0, -far)] {
+        add(
+            &mut tri,
+            &mut site_of,
+            Coord {
+                x: centre.x + dx,
+                y: centre.y + dy,
+            },
+            None,
+        );
+    }
+    let mut segments: Vec<LineString<f64>> = Vec::new();
+    for edge in tri.undirected_voronoi_edges() {
+        let dir = edge.as_directed();
+        let del = dir.as_delaunay_edge();
+        let (a, b) = (del.from(), del.to());
+        let (Some(Some(ia)), Some(Some(ib))) = (site_of.get(a.index()), site_of.get(b.index()))
+        else {
+            continue;
+        };
+        if sites[*ia].side == sites[*ib].side {
+            continue;
+        }
+        let (pa, pb) = (a.position(), b.position());
+        let seg = match (dir.from(), dir.to()) {
+            (VoronoiVertex::Inner(f1), VoronoiVertex::Inner(f2)) => {
+                let (c1, c2) = (f1.circumcenter(), f2.circumcenter());
+                Some((Coord { x: c1.x, y: c1.y }, Coord { x: c2.x, y: c2.y }))
+            }
+            (VoronoiVertex::Inner(f), VoronoiVertex::Outer(_))
+            | (VoronoiVertex::Outer(_), VoronoiVertex::Inner(f)) => {
+                // A ray from the circumcentre, away from the face's third vertex.
+                let c = f.circumcenter();
+                let third = f
+                    .vertices()
+                    .iter()
+                    .map(|v| v.position())
+                    .find(|p| (p.x, p.y) != (pa.x, pa.y) && (p.x, p.y) != (pb.x, pb.y));
+                let mut d = (-(pb.y - pa.y), pb.x - pa.x);
+                if let Some(t) = third {
+                    let mid = ((pa.x + pb.x) / 2.0, (pa.y + pb.y) / 2.0);
+                    if d.0 * (t.x - mid.0) + d.1 * (t.y - mid.1) > 0.0 {
+                        d = (-d.0, -d.1);
+                    }
+                }
+                let n = (d.0 * d.0 + d.1 * d.1).sqrt().max(1e-12);
+                let len = 100.0;
+                Some((
+                    Coord { x: c.x, y: c.y },
+                    Coord {
+                        x: c.x + d.0 / n * len,
+                        y: c.y + d.1 / n * len,
+                    },
+                ))
+            }
+            _ => None,
+        };
+        if let Some((p, q)) = seg {
+            segments.push(LineString::from(vec![plane.inv(p), plane.inv(q)]));
+        }
+    }
+    if segments.is_empty() {
+        return MultiLineString::new(Vec::new());
+    }
+    let clipped = area.clip(&MultiLineString::new(segments), false);
+    chain(clipped)
+}
+
+/// Joins segments that share endpoints into longer lines.
+pub fn chain(mls: MultiLineString<f64>) -> MultiLineString<f64> {
+    const EPS: f64 = 1e-6;
+    let same = |a: &Coord<f64>, b: &Coord<f64>| (a.x - b.x).abs() < EPS && (a.y - b.y).abs() < EPS;
+    let mut pieces: Vec<Vec<Coord<f64>>> = mls
+        .0
+        .into_iter()
+        .map(|l| l.0)
+        .filter(|l| l.len() >= 2)
+        .collect();
+    let mut out: Vec<LineString<f64>> = Vec::new();
+    while let Some(mut line) = pieces.pop() {
+        loop {
+            let mut grown = false;
+            let mut i = 0;
+            while i < pieces.len() {
+                let p = &pieces[i];
+                let (first, last) = (p[0], p[p.len() - 1]);
+                let (lf, ll) = (line[0], line[line.len() - 1]);
+                if same(&ll, &first) {
+                    let p = pieces.swap_remove(i);
+                    line.extend_from_slice(&p[1..]);
+                    grown = true;
+                } else if same(&ll, &last) {
+                    let mut p = pieces.swap_remove(i);
+                    p.reverse();
+                    line.extend_from_slice(&p[1..]);
+                    grown = true;
+                } else if same(&lf, &last) {
+                    let mut p = pieces.swap_remove(i);
+                    p.extend_from_slice(&line[1..]);
+                    line = p;
+                    grown = true;
+                } else if same(&lf, &first) {
+                    let mut p = pieces.swap_remove(i);
+                    p.reverse();
+                    p.extend_from_slice(&line[1..]);
+                    line = p;
+                    grown = true;
+                } else {
+                    i += 1;
+                }
+            }
+            if !grown {
+                break;
+            }
+        }
+        out.push(LineString::from(line));
+    }
+    // Deterministic order: longest first.
+    use geo::{Euclidean, Length};
+    out.sort_by(|a, b| Euclidean.length(b).total_cmp(&Euclidean.length(a)));
+    MultiLineString::new(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use geo::{Polygon, coord};
+
+    fn square() -> MultiPolygon<f64> {
+        MultiPolygon::new(vec![Polygon::new(
+            LineString::from(vec![
+                (0.0, 0.0),
+                (4.0, 0.0),
+                (4.0, 4.0),
+                (0.0, 4.0),
+                (0.0, 0.0),
+            ]),
+            vec![],
+        )])
+    }
+
+    fn site(lon: f64, lat: f64, side: &str) -> ControlSite {
+        ControlSite {
+            lon,
+            lat,
+            side: side.into(),
+            contested: false,
+        }
+    }
+
+    #[test]
+    fn the_front_runs_between_opposing_places_inside_the_area() {
+        let fl = front_lines(
+            &[site(1.0, 2.0, "government"), site(3.0, 2.0, "jihadist")],
+            &square(),
+        );
+        assert_eq!(fl.0.len(), 1, "{fl:?}");
+        let l = &fl.0[0];
+        // The bisector x = 2, from the bottom edge to the top edge.
+        for c in l.coords() {
+            assert!((c.x - 2.0).abs() < 1e-6, "{c:?}");
+            assert!(c.y >= -1e-9 && c.y <= 4.0 + 1e-9);
+        }
+        let ys: Vec<f64> = l.coords().map(|c| c.y).collect();
+        assert!(ys.iter().cloned().fold(f64::INFINITY, f64::min) < 1e-6);
+        assert!(ys.iter().cloned().fold(0.0, f64::max) > 4.0 - 1e-6);
+    }
+
+    #[test]
+    fn no_front_between_places_of_one_side() {
+        let fl = front_lines(
+            &[site(1.0, 2.0, "government"), site(3.0, 2.0, "government")],
+            &square(),
+        );
+        assert!(fl.0.is_empty());
+    }
+
+    #[test]
+    fn chaining_joins_segments() {
+        let mls = MultiLineString::new(vec![
+            LineString::from(vec![coord! {x: 0.0, y: 0.0}, coord! {x: 1.0, y: 0.0}]),
+            LineString::from(vec![coord! {x: 2.0, y: 0.0}, coord! {x: 1.0, y: 0.0}]),
+            LineString::from(vec![coord! {x: 5.0, y: 5.0}, coord! {x: 6.0, y: 5.0}]),
+        ]);
+        let out = chain(mls);
+        assert_eq!(out.0.len(), 2);
+        assert_eq!(out.0[0].0.len(), 3);
+    }
+}
