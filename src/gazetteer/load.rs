@@ -240,7 +240,8 @@ pub(crate) fn parse_user_csv(bytes: &[u8], origin: &str) -> Result<Vec<UserRow>>
         let want = USER_COLUMNS.iter().position(|c| *c == name);
         columns.contains(&want)
     };
-    if !has("id") && !(has("name") && has("lat") && has("lon")) {
+    let can_add = has("name") && has("lat") && has("lon");
+    if !(has("id") || can_add) {
         errors.push(InputError::new(
             origin,
             1,

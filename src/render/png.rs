@@ -74,18 +74,58 @@ fn rgb(c: (u8, u8, u8)) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
 }
 
-/// The frame (projection) a scene is drawn in, for `params`.
-pub fn frame_for(scene: &Scene, basemap: &Basemap, params: &PngParams) -> MapFrame {
+/// Where things go on the image.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    /// The main map.
+    pub main: MapFrame,
+    /// The detail inset (a zoom on the day's events), when the scene has a focus small
+    /// enough to be crowded on the main map.
+    pub inset: Option<MapFrame>,
+    /// The right-hand panel (legend, distances, credits).
+    pub panel: PixelRect,
+}
+
+/// Lays out a scene for `params`.
+pub fn layout(scene: &Scene, basemap: &Basemap, params: &PngParams) -> Layout {
     let s = params.height as f64 / 1800.0;
-    let panel = (640.0 * s).min(params.width as f64 * 0.4);
+    let panel_w = (640.0 * s).min(params.width as f64 * 0.4);
+    let top = 118.0 * s;
     let area = PixelRect {
         left: 0.0,
-        top: 118.0 * s,
-        right: params.width as f64 - panel,
+        top,
+        right: params.width as f64 - panel_w,
         bottom: params.height as f64,
     };
     let bbox = scene.bbox.unwrap_or_else(|| default_bbox(scene, basemap));
-    MapFrame::fit(bbox, area)
+    let main = MapFrame::fit(bbox, area);
+    let panel = PixelRect {
+        left: area.right,
+        top,
+        right: params.width as f64,
+        bottom: params.height as f64,
+    };
+    // The inset sits in the lower half of the panel, above the credits.
+    let inset = focus_bbox(scene).and_then(|fb| {
+        let main_span = main.bbox.max_lat - main.bbox.min_lat;
+        let span = (fb.max_lat - fb.min_lat).max(fb.max_lon - fb.min_lon);
+        if span > main_span * 0.3 {
+            return None;
+        }
+        let rect = PixelRect {
+            left: panel.left + 24.0 * s,
+            top: panel.top + 930.0 * s,
+            right: panel.right - 24.0 * s,
+            bottom: panel.bottom - 150.0 * s,
+        };
+        (rect.height() > 200.0 * s).then(|| MapFrame::fit(fb, rect))
+    });
+    Layout { main, inset, panel }
+}
+
+/// The frame (projection) of the main map.
+pub fn frame_for(scene: &Scene, basemap: &Basemap, params: &PngParams) -> MapFrame {
+    layout(scene, basemap, params).main
 }
 
 /// Mali plus everything the scene draws, with margins.
@@ -106,6 +146,31 @@ fn default_bbox(scene: &Scene, basemap: &Basemap) -> BBox {
         .padded(0.03, 0.3)
 }
 
+/// The day's events and the stated distances, with margins: what the inset zooms on.
+fn focus_bbox(scene: &Scene) -> Option<BBox> {
+    let mut pts: Vec<(f64, f64)> = scene
+        .events
+        .iter()
+        .filter(|e| e.on_date)
+        .map(|e| (e.lon, e.lat))
+        .collect();
+    for d in &scene.distances {
+        if d.to.0.is_finite() && d.from.0.is_finite() {
+            let span = (d.to.0 - d.from.0).abs().max((d.to.1 - d.from.1).abs());
+            // A long distance line (Bamako–Gao) would make the inset the whole map.
+            if span < 2.0 {
+                pts.push(d.from);
+                pts.push(d.to);
+            }
+        }
+    }
+    let b = BBox::around(pts)?;
+    // At least ~1.6° across, so the surroundings show.
+    let (cx, cy) = ((b.min_lon + b.max_lon) / 2.0, (b.min_lat + b.max_lat) / 2.0);
+    let half = ((b.max_lon - b.min_lon).max(b.max_lat - b.min_lat) / 2.0 * 1.35).max(0.8);
+    Some(BBox::new(cx - half, cy - half, cx + half, cy + half))
+}
+
 fn rings_px(shape: &MultiPolygon<f64>, frame: &MapFrame) -> Vec<Vec<(f64, f64)>> {
     let mut rings = Vec::new();
     for poly in &shape.0 {
@@ -122,64 +187,107 @@ pub fn render_png(scene: &Scene, params: &PngParams) -> Result<Vec<u8>> {
     encode_png(&buf, params.width, params.height).map_err(err)
 }
 
+fn fill_map(canvas: &mut Canvas, frame: &MapFrame, scene: &Scene, basemap: &Basemap) {
+    let a = frame.area;
+    canvas.clip = Some((
+        a.left.max(0.0) as u32,
+        a.top.max(0.0) as u32,
+        a.right.max(0.0) as u32,
+        a.bottom.max(0.0) as u32,
+    ));
+    canvas.clear(Rgb(214, 226, 233));
+    for c in &basemap.countries {
+        let fill = if c.iso_a2 == "ML" {
+            Rgb(250, 248, 242)
+        } else {
+            Rgb(236, 234, 228)
+        };
+        canvas.fill_rings(&rings_px(&c.shape, frame), fill, 1.0);
+    }
+    for a in &scene.areas {
+        let rings = rings_px(&a.shape, frame);
+        if a.contested {
+            let (r, g, b) = side_colour("contested");
+            canvas.hatch_rings(&rings, Rgb(r, g, b), 0.6, 14);
+        } else {
+            let (r, g, b) = side_colour(&a.side);
+            canvas.fill_rings(&rings, Rgb(r, g, b), 0.26);
+        }
+    }
+    for l in &basemap.lakes {
+        if let Some(shape) = &l.shape {
+            canvas.fill_rings(&rings_px(shape, frame), Rgb(166, 206, 227), 1.0);
+        }
+    }
+    canvas.clip = None;
+}
+
 /// Renders `scene` into a new RGB buffer (3 bytes a pixel).
 pub fn render_rgb(scene: &Scene, params: &PngParams) -> Result<Vec<u8>> {
     fonts()?;
     let basemap = Basemap::embedded()?;
     let (w, h) = (params.width, params.height);
-    let frame = frame_for(scene, basemap, params);
+    let lay = layout(scene, basemap, params);
     let mut buf = vec![0u8; (w as usize) * (h as usize) * 3];
 
     // 1. Fills straight into the buffer.
     {
-        let mut canvas = Canvas {
-            buf: &mut buf,
-            width: w,
-            height: h,
-        };
-        canvas.clear(Rgb(214, 226, 233));
-        for c in &basemap.countries {
-            let fill = if c.iso_a2 == "ML" {
-                Rgb(250, 248, 242)
-            } else {
-                Rgb(236, 234, 228)
-            };
-            canvas.fill_rings(&rings_px(&c.shape, &frame), fill, 1.0);
-        }
-        for a in &scene.areas {
-            let rings = rings_px(&a.shape, &frame);
-            if a.contested {
-                let (r, g, b) = side_colour("contested");
-                canvas.fill_rings(&rings, Rgb(r, g, b), 0.12);
-                canvas.hatch_rings(&rings, Rgb(r, g, b), 0.55, 14);
-            } else {
-                let (r, g, b) = side_colour(&a.side);
-                canvas.fill_rings(&rings, Rgb(r, g, b), 0.26);
-            }
-        }
-        for l in &basemap.lakes {
-            if let Some(shape) = &l.shape {
-                canvas.fill_rings(&rings_px(shape, &frame), Rgb(166, 206, 227), 1.0);
-            }
+        let mut canvas = Canvas::new(&mut buf, w, h);
+        canvas.clear(Rgb(248, 248, 246));
+        fill_map(&mut canvas, &lay.main, scene, basemap);
+        if let Some(inset) = &lay.inset {
+            fill_map(&mut canvas, inset, scene, basemap);
         }
     }
 
-    // 2. Lines, symbols and text with plotters.
+    // 2. Lines, symbols and text with plotters, each map clipped to its own area.
     {
         let root = BitMapBackend::with_buffer(&mut buf, (w, h)).into_drawing_area();
-        let mut painter = Painter::new(&root, &frame, params);
-        painter.basemap_lines(basemap)?;
-        painter.frontline(scene)?;
-        painter.distances(scene)?;
-        painter.events(scene)?;
-        painter.north_arrow()?;
-        painter.scale_bar()?;
-        painter.places(scene, basemap)?;
-        painter.title(scene)?;
-        painter.panel(scene)?;
+        let s = params.height as f64 / 1800.0;
+        let main_area = sub_area(&root, &lay.main.area);
+        let mut main = Painter::new(&main_area, &lay.main, s, false);
+        main.draw_map(scene, basemap)?;
+        main.north_arrow()?;
+        main.scale_bar()?;
+        main.places(scene)?;
+        if let Some(inset) = &lay.inset {
+            // Show where the inset is on the main map.
+            let (x0, y0) = main.at_geo(inset.bbox.min_lon, inset.bbox.max_lat);
+            let (x1, y1) = main.at_geo(inset.bbox.max_lon, inset.bbox.min_lat);
+            main_area
+                .draw(&Rectangle::new(
+                    [(x0, y0), (x1, y1)],
+                    RGBColor(30, 30, 30).stroke_width((2.0 * s).max(1.0) as u32),
+                ))
+                .map_err(err)?;
+            let inset_area = sub_area(&root, &inset.area);
+            let mut p = Painter::new(&inset_area, inset, s, true);
+            p.draw_map(scene, basemap)?;
+            p.scale_bar()?;
+            p.places(scene)?;
+            let a = inset.area;
+            root.draw(&Rectangle::new(
+                [
+                    (a.left as i32, a.top as i32),
+                    (a.right as i32, a.bottom as i32),
+                ],
+                RGBColor(30, 30, 30).stroke_width((2.0 * s).max(1.0) as u32),
+            ))
+            .map_err(err)?;
+        }
+        let mut chrome = Painter::new(&root, &lay.main, s, false);
+        chrome.title(scene, w as f64)?;
+        chrome.panel(scene, &lay)?;
         root.present().map_err(err)?;
     }
     Ok(buf)
+}
+
+fn sub_area<'a>(root: &Area<'a>, r: &PixelRect) -> Area<'a> {
+    root.clone().shrink(
+        (r.left.round() as i32, r.top.round() as i32),
+        (r.width().round() as u32, r.height().round() as u32),
+    )
 }
 
 type Area<'a> = DrawingArea<BitMapBackend<'a>, plotters::coord::Shift>;
@@ -188,18 +296,23 @@ struct Painter<'a, 'b> {
     root: &'b Area<'a>,
     frame: &'b MapFrame,
     s: f64,
+    /// Pixel rectangles already used (absolute image coordinates).
     occupied: Vec<PixelRect>,
-    width: f64,
+    /// Top-left of `root` in image coordinates.
+    origin: (f64, f64),
+    inset: bool,
 }
 
 impl<'a, 'b> Painter<'a, 'b> {
-    fn new(root: &'b Area<'a>, frame: &'b MapFrame, params: &PngParams) -> Self {
+    fn new(root: &'b Area<'a>, frame: &'b MapFrame, s: f64, inset: bool) -> Self {
+        let (x, y) = root.get_base_pixel();
         Painter {
             root,
             frame,
-            s: params.height as f64 / 1800.0,
+            s,
             occupied: Vec::new(),
-            width: params.width as f64,
+            origin: (x as f64, y as f64),
+            inset,
         }
     }
 
@@ -223,48 +336,66 @@ impl<'a, 'b> Painter<'a, 'b> {
             .unwrap_or((text.chars().count() as f64 * 10.0 * self.s, 20.0 * self.s))
     }
 
-    fn pt(&self, lon: f64, lat: f64) -> (i32, i32) {
+    /// Image coordinates → this painter's drawing coordinates.
+    fn at(&self, x: f64, y: f64) -> (i32, i32) {
+        (
+            (x - self.origin.0).round() as i32,
+            (y - self.origin.1).round() as i32,
+        )
+    }
+
+    /// A geographic point in this painter's drawing coordinates.
+    fn at_geo(&self, lon: f64, lat: f64) -> (i32, i32) {
         let (x, y) = self.frame.to_px(lon, lat);
-        (x.round() as i32, y.round() as i32)
+        self.at(x, y)
     }
 
     fn path(&self, coords: impl Iterator<Item = (f64, f64)>, style: ShapeStyle) -> Result<()> {
-        let pts: Vec<(i32, i32)> = coords.map(|(x, y)| self.pt(x, y)).collect();
+        let pts: Vec<(i32, i32)> = coords.map(|(x, y)| self.at_geo(x, y)).collect();
         if pts.len() >= 2 {
             self.root.draw(&PathElement::new(pts, style)).map_err(err)?;
         }
         Ok(())
     }
 
-    /// Text with a white halo so it stays readable over fills and lines.
-    fn halo_text(&self, text: &str, x: i32, y: i32, style: &TextStyle, halo: i32) -> Result<()> {
-        let halo_colour = WHITE.mix(0.9);
-        let white = style.color(&halo_colour);
-        for (dx, dy) in [
-            (-1, -1),
-            (0, -1),
-            (1, -1),
-            (-1, 0),
-            (1, 0),
-            (-1, 1),
-            (0, 1),
-            (1, 1),
-        ] {
-            self.root
-                .draw(&Text::new(
-                    text.to_string(),
-                    (x + dx * halo, y + dy * halo),
-                    white.clone(),
-                ))
-                .map_err(err)?;
-        }
+    fn text(&self, text: &str, x: f64, y: f64, style: &TextStyle) -> Result<()> {
         self.root
-            .draw(&Text::new(text.to_string(), (x, y), style.clone()))
+            .draw(&Text::new(text.to_string(), self.at(x, y), style.clone()))
             .map_err(err)
     }
 
+    /// Text with a white halo so it stays readable over fills and lines.
+    fn halo_text(&self, text: &str, x: f64, y: f64, style: &TextStyle, halo: f64) -> Result<()> {
+        let halo_colour = WHITE.mix(0.9);
+        let white = style.color(&halo_colour);
+        for (dx, dy) in [
+            (-1.0, -1.0),
+            (0.0, -1.0),
+            (1.0, -1.0),
+            (-1.0, 0.0),
+            (1.0, 0.0),
+            (-1.0, 1.0),
+            (0.0, 1.0),
+            (1.0, 1.0),
+        ] {
+            self.text(text, x + dx * halo, y + dy * halo, &white)?;
+        }
+        self.text(text, x, y, style)
+    }
+
+    fn free(&self, r: &PixelRect) -> bool {
+        self.frame.area.contains_rect(r) && !self.occupied.iter().any(|o| o.overlaps(r))
+    }
+
+    fn draw_map(&mut self, scene: &Scene, basemap: &Basemap) -> Result<()> {
+        self.basemap_lines(basemap)?;
+        self.frontline(scene)?;
+        self.events(scene)?;
+        self.distances(scene)?;
+        Ok(())
+    }
+
     fn basemap_lines(&mut self, basemap: &Basemap) -> Result<()> {
-        // Regions: thin lines and spaced capital names.
         for r in &basemap.regions {
             for poly in &r.shape.0 {
                 self.path(
@@ -273,7 +404,6 @@ impl<'a, 'b> Painter<'a, 'b> {
                 )?;
             }
         }
-        // Rivers.
         for river in &basemap.rivers {
             let width = match river.scalerank {
                 0..=3 => 3.4,
@@ -287,7 +417,6 @@ impl<'a, 'b> Painter<'a, 'b> {
                 )?;
             }
         }
-        // Borders: neighbours grey, Mali dark.
         for c in basemap.countries.iter().filter(|c| c.iso_a2 != "ML") {
             for poly in &c.shape.0 {
                 self.path(
@@ -304,73 +433,57 @@ impl<'a, 'b> Painter<'a, 'b> {
                 )?;
             }
         }
-        // Region names (Mali) and neighbour names, in grey capitals.
-        let region_font = self.font(19.0, false).color(&RGBColor(140, 128, 110));
-        for r in &basemap.regions {
-            if r.name == "Bamako" {
-                continue; // the district is the capital's label
+        if !self.inset {
+            let region_font = self.font(19.0, false).color(&RGBColor(140, 128, 110));
+            for r in &basemap.regions {
+                if r.name == "Bamako" {
+                    continue; // the district is the capital's label
+                }
+                self.centered_label(
+                    &spaced_caps(&r.name),
+                    r.label.x(),
+                    r.label.y(),
+                    &region_font,
+                )?;
             }
-            let text = spaced_caps(&r.name);
-            self.centered_label(&text, r.label.x(), r.label.y(), &region_font, false)?;
-        }
-        let country_font = self.font(26.0, true).color(&RGBColor(150, 150, 150));
-        for c in basemap.countries.iter().filter(|c| c.iso_a2 != "ML") {
-            let (x, y) = self.frame.to_px(c.label.x(), c.label.y());
-            if !self.inside_map(x, y, 60.0 * self.s) {
-                continue;
+            let country_font = self.font(26.0, true).color(&RGBColor(150, 150, 150));
+            for c in basemap.countries.iter().filter(|c| c.iso_a2 != "ML") {
+                self.centered_label(
+                    &c.name_fr.to_uppercase(),
+                    c.label.x(),
+                    c.label.y(),
+                    &country_font,
+                )?;
             }
-            self.centered_label(
-                &c.name_fr.to_uppercase(),
-                c.label.x(),
-                c.label.y(),
-                &country_font,
-                false,
-            )?;
         }
         let lake_font = self.font(17.0, false).color(&RGBColor(40, 100, 160));
         for l in &basemap.lakes {
             let (x, y) = self.frame.to_px(l.label.x(), l.label.y());
-            if !self.inside_map(x, y, 10.0) {
-                continue;
-            }
             if l.shape.is_none() {
                 self.root
                     .draw(&Circle::new(
-                        (x as i32, y as i32),
+                        self.at(x, y),
                         self.px(6.0),
                         RGBColor(120, 180, 220).filled(),
                     ))
                     .map_err(err)?;
             }
-            let style = lake_font.clone();
-            let (tw, th) = self.text_size(&l.name, &style);
+            let (tw, th) = self.text_size(&l.name, &lake_font);
             let rect = PixelRect {
                 left: x + 8.0 * self.s,
                 top: y - th / 2.0,
                 right: x + 8.0 * self.s + tw,
                 bottom: y + th / 2.0,
             };
-            if self.frame.area.contains_rect(&rect) {
-                self.halo_text(&l.name, rect.left as i32, rect.top as i32, &style, 1)?;
+            if self.free(&rect) {
+                self.halo_text(&l.name, rect.left, rect.top, &lake_font, 1.0)?;
                 self.occupied.push(rect);
             }
         }
         Ok(())
     }
 
-    fn inside_map(&self, x: f64, y: f64, margin: f64) -> bool {
-        let a = self.frame.area;
-        x > a.left + margin && x < a.right - margin && y > a.top + margin && y < a.bottom - margin
-    }
-
-    fn centered_label(
-        &mut self,
-        text: &str,
-        lon: f64,
-        lat: f64,
-        style: &TextStyle,
-        reserve: bool,
-    ) -> Result<()> {
+    fn centered_label(&mut self, text: &str, lon: f64, lat: f64, style: &TextStyle) -> Result<()> {
         let (x, y) = self.frame.to_px(lon, lat);
         let (tw, th) = self.text_size(text, style);
         let rect = PixelRect {
@@ -379,25 +492,15 @@ impl<'a, 'b> Painter<'a, 'b> {
             right: x + tw / 2.0,
             bottom: y + th / 2.0,
         };
-        if !self.frame.area.contains_rect(&rect) {
-            return Ok(());
-        }
-        self.root
-            .draw(&Text::new(
-                text.to_string(),
-                (rect.left as i32, rect.top as i32),
-                style.clone(),
-            ))
-            .map_err(err)?;
-        if reserve {
-            self.occupied.push(rect);
+        if self.frame.area.contains_rect(&rect) {
+            self.text(text, rect.left, rect.top, style)?;
         }
         Ok(())
     }
 
     fn frontline(&mut self, scene: &Scene) -> Result<()> {
         for line in &scene.frontline.0 {
-            let pts: Vec<(i32, i32)> = line.coords().map(|c| self.pt(c.x, c.y)).collect();
+            let pts: Vec<(i32, i32)> = line.coords().map(|c| self.at_geo(c.x, c.y)).collect();
             if pts.len() < 2 {
                 continue;
             }
@@ -421,11 +524,11 @@ impl<'a, 'b> Painter<'a, 'b> {
         let style = self.font(18.0, false);
         for d in &scene.distances {
             let colour = rgb(verdict_colour(&d.verdict));
-            let a = self.pt(d.from.0, d.from.1);
-            let b = self.pt(d.to.0, d.to.1);
+            let a = self.frame.to_px(d.from.0, d.from.1);
+            let b = self.frame.to_px(d.to.0, d.to.1);
             self.root
                 .draw(&DashedPathElement::new(
-                    vec![a, b],
+                    vec![self.at(a.0, a.1), self.at(b.0, b.1)],
                     self.px(16.0),
                     self.px(9.0),
                     colour.stroke_width(self.px(4.0) as u32),
@@ -433,7 +536,11 @@ impl<'a, 'b> Painter<'a, 'b> {
                 .map_err(err)?;
             for p in [a, b] {
                 self.root
-                    .draw(&Circle::new(p, self.px(5.0), colour.filled()))
+                    .draw(&Circle::new(
+                        self.at(p.0, p.1),
+                        self.px(5.0),
+                        colour.filled(),
+                    ))
                     .map_err(err)?;
             }
             let text = match d.measured_km {
@@ -441,65 +548,51 @@ impl<'a, 'b> Painter<'a, 'b> {
                 None => format!("stated {} · not measurable", d.stated),
             };
             let (tw, th) = self.text_size(&text, &style);
-            let (mx, my) = ((a.0 + b.0) as f64 / 2.0, (a.1 + b.1) as f64 / 2.0);
-            // Beside the midpoint, on the side away from the line's slope, inside the map.
-            let mut candidates = Vec::new();
-            for (dx, dy) in [
-                (12.0, -th - 6.0),
-                (12.0, 6.0),
-                (-tw - 12.0, -th - 6.0),
-                (-tw - 12.0, 6.0),
-                (-tw / 2.0, -th - 14.0),
-                (-tw / 2.0, 14.0),
-            ] {
-                candidates.push(PixelRect {
-                    left: mx + dx * if dx.abs() > 20.0 { 1.0 } else { self.s },
-                    top: my + dy,
-                    right: mx + dx + tw,
-                    bottom: my + dy + th,
-                });
+            let (mx, my) = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+            let g = 12.0 * self.s;
+            let mut cands = Vec::new();
+            for k in [0.0f64, 1.5, 3.5] {
+                for (dx, dy) in [
+                    (g, -th - g),
+                    (g, g),
+                    (-tw - g, -th - g),
+                    (-tw - g, g),
+                    (-tw / 2.0, -th - 2.0 * g),
+                    (-tw / 2.0, 2.0 * g),
+                ] {
+                    let (x, y) = (mx + dx + k * g * dx.signum(), my + dy + k * g * dy.signum());
+                    cands.push(PixelRect {
+                        left: x,
+                        top: y,
+                        right: x + tw,
+                        bottom: y + th,
+                    });
+                }
             }
-            let rect = candidates
-                .iter()
-                .find(|r| {
-                    self.frame.area.contains_rect(r) && !self.occupied.iter().any(|o| o.overlaps(r))
-                })
-                .or(candidates.first())
-                .copied();
-            if let Some(r) = rect {
-                let pad = 5.0 * self.s;
-                self.root
-                    .draw(&Rectangle::new(
-                        [
-                            ((r.left - pad) as i32, (r.top - pad) as i32),
-                            ((r.right + pad) as i32, (r.bottom + pad) as i32),
-                        ],
-                        WHITE.mix(0.88).filled(),
-                    ))
-                    .map_err(err)?;
-                self.root
-                    .draw(&Rectangle::new(
-                        [
-                            ((r.left - pad) as i32, (r.top - pad) as i32),
-                            ((r.right + pad) as i32, (r.bottom + pad) as i32),
-                        ],
-                        colour.stroke_width(self.px(2.0).max(1) as u32),
-                    ))
-                    .map_err(err)?;
-                self.root
-                    .draw(&Text::new(
-                        text.clone(),
-                        (r.left as i32, r.top as i32),
-                        style.color(&colour.mix(1.0)),
-                    ))
-                    .map_err(err)?;
-                self.occupied.push(PixelRect {
-                    left: r.left - pad,
-                    top: r.top - pad,
-                    right: r.right + pad,
-                    bottom: r.bottom + pad,
-                });
-            }
+            let Some(r) = cands.iter().find(|r| self.free(r)).copied() else {
+                continue; // no room: the panel lists it
+            };
+            let pad = 5.0 * self.s;
+            let (p0, p1) = (
+                self.at(r.left - pad, r.top - pad),
+                self.at(r.right + pad, r.bottom + pad),
+            );
+            self.root
+                .draw(&Rectangle::new([p0, p1], WHITE.mix(0.9).filled()))
+                .map_err(err)?;
+            self.root
+                .draw(&Rectangle::new(
+                    [p0, p1],
+                    colour.stroke_width(self.px(2.0).max(1) as u32),
+                ))
+                .map_err(err)?;
+            self.text(&text, r.left, r.top, &style.color(&colour))?;
+            self.occupied.push(PixelRect {
+                left: r.left - pad,
+                top: r.top - pad,
+                right: r.right + pad,
+                bottom: r.bottom + pad,
+            });
         }
         Ok(())
     }
@@ -509,26 +602,39 @@ impl<'a, 'b> Painter<'a, 'b> {
         let mut evs: Vec<&super::scene::SceneEvent> = scene.events.iter().collect();
         evs.sort_by_key(|e| e.on_date);
         for e in evs {
-            let (x, y) = self.pt(e.lon, e.lat);
+            let (x, y) = self.frame.to_px(e.lon, e.lat);
             let r = symbol_radius(e.fatalities) * self.s;
-            let alpha = if e.on_date { 1.0 } else { 0.45 };
-            draw_symbol(self.root, e.symbol, (x, y), r, alpha, self.s)?;
-            self.occupied.push(PixelRect {
-                left: x as f64 - r,
-                top: y as f64 - r,
-                right: x as f64 + r,
-                bottom: y as f64 + r,
-            });
+            let alpha = if e.on_date { 1.0 } else { 0.4 };
+            draw_symbol(self.root, e.symbol, self.at(x, y), r, alpha, self.s)?;
+            if e.on_date {
+                self.occupied.push(PixelRect {
+                    left: x - r,
+                    top: y - r,
+                    right: x + r,
+                    bottom: y + r,
+                });
+            }
         }
         Ok(())
     }
 
-    fn places(&mut self, scene: &Scene, _basemap: &Basemap) -> Result<()> {
-        let mut order: Vec<&super::scene::ScenePlace> = scene.places.iter().collect();
+    fn places(&mut self, scene: &Scene) -> Result<()> {
+        let mut order: Vec<&super::scene::ScenePlace> = scene
+            .places
+            .iter()
+            .filter(|p| {
+                let (x, y) = self.frame.to_px(p.lon, p.lat);
+                x > self.frame.area.left
+                    && x < self.frame.area.right
+                    && y > self.frame.area.top
+                    && y < self.frame.area.bottom
+            })
+            .collect();
         order.sort_by(|a, b| a.priority.cmp(&b.priority).then(a.name.cmp(&b.name)));
         // Dots first (they are never dropped), then labels by priority.
+        let mut dots = Vec::new();
         for p in &order {
-            let (x, y) = self.pt(p.lon, p.lat);
+            let (x, y) = self.frame.to_px(p.lon, p.lat);
             let r = match p.priority {
                 0 => 9.0,
                 1 => 7.0,
@@ -539,77 +645,88 @@ impl<'a, 'b> Painter<'a, 'b> {
                 (Some(s), _) => rgb(side_colour(s)),
                 (None, _) => RGBColor(60, 60, 60),
             };
+            let c = self.at(x, y);
+            let ri = r.round() as i32;
             if p.priority == 0 {
                 self.root
                     .draw(&Rectangle::new(
-                        [(x - r as i32, y - r as i32), (x + r as i32, y + r as i32)],
+                        [(c.0 - ri - 2, c.1 - ri - 2), (c.0 + ri + 2, c.1 + ri + 2)],
                         WHITE.filled(),
                     ))
                     .map_err(err)?;
                 self.root
                     .draw(&Rectangle::new(
-                        [
-                            (x - r as i32 + 3, y - r as i32 + 3),
-                            (x + r as i32 - 3, y + r as i32 - 3),
-                        ],
+                        [(c.0 - ri, c.1 - ri), (c.0 + ri, c.1 + ri)],
                         fill.filled(),
                     ))
                     .map_err(err)?;
             } else {
                 self.root
-                    .draw(&Circle::new(
-                        (x, y),
-                        (r + 2.0 * self.s) as i32,
-                        WHITE.filled(),
-                    ))
+                    .draw(&Circle::new(c, ri + self.px(2.0), WHITE.filled()))
                     .map_err(err)?;
                 self.root
-                    .draw(&Circle::new((x, y), r as i32, fill.filled()))
+                    .draw(&Circle::new(c, ri, fill.filled()))
                     .map_err(err)?;
             }
-            self.occupied.push(PixelRect {
-                left: x as f64 - r,
-                top: y as f64 - r,
-                right: x as f64 + r,
-                bottom: y as f64 + r,
+            dots.push(PixelRect {
+                left: x - r,
+                top: y - r,
+                right: x + r,
+                bottom: y + r,
             });
         }
+        self.occupied.extend(dots);
         for p in order {
             let (x, y) = self.frame.to_px(p.lon, p.lat);
             let (size, bold) = match p.priority {
                 0 => (30.0, true),
-                1 => (26.0, true),
-                2 => (22.0, false),
-                _ => (19.0, false),
+                1 => (25.0, true),
+                2 => (21.0, false),
+                _ => (18.0, false),
             };
             let style = self.font(size, bold);
             let (tw, th) = self.text_size(&p.name, &style);
-            let gap = 11.0 * self.s;
-            let cands = [
-                (x + gap, y - th / 2.0),
-                (x - gap - tw, y - th / 2.0),
-                (x - tw / 2.0, y - gap - th),
-                (x - tw / 2.0, y + gap),
-                (x + gap * 0.7, y - gap * 0.7 - th),
-                (x + gap * 0.7, y + gap * 0.7),
-                (x - gap * 0.7 - tw, y - gap * 0.7 - th),
-                (x - gap * 0.7 - tw, y + gap * 0.7),
-            ];
-            for (lx, ly) in cands {
-                let rect = PixelRect {
-                    left: lx,
-                    top: ly,
-                    right: lx + tw,
-                    bottom: ly + th,
-                };
-                if !self.frame.area.contains_rect(&rect)
-                    || self.occupied.iter().any(|o| o.overlaps(&rect))
-                {
-                    continue;
+            // Clear the day's event symbol drawn on the place, if any.
+            let under = scene
+                .events
+                .iter()
+                .filter(|e| e.on_date)
+                .filter(|e| {
+                    let (ex, ey) = self.frame.to_px(e.lon, e.lat);
+                    (ex - x).abs() < 4.0 && (ey - y).abs() < 4.0
+                })
+                .map(|e| symbol_radius(e.fatalities) * self.s)
+                .fold(0.0, f64::max);
+            let mut placed = false;
+            for k in [1.0, 1.9, 3.0] {
+                let gap = 10.0 * self.s * k + under;
+                let cands = [
+                    (x + gap, y - th / 2.0),
+                    (x - gap - tw, y - th / 2.0),
+                    (x - tw / 2.0, y - gap - th),
+                    (x - tw / 2.0, y + gap),
+                    (x + gap * 0.7, y - gap * 0.7 - th),
+                    (x + gap * 0.7, y + gap * 0.7),
+                    (x - gap * 0.7 - tw, y - gap * 0.7 - th),
+                    (x - gap * 0.7 - tw, y + gap * 0.7),
+                ];
+                for (lx, ly) in cands {
+                    let rect = PixelRect {
+                        left: lx,
+                        top: ly,
+                        right: lx + tw,
+                        bottom: ly + th,
+                    };
+                    if self.free(&rect) {
+                        self.halo_text(&p.name, lx, ly, &style, 2.0)?;
+                        self.occupied.push(rect);
+                        placed = true;
+                        break;
+                    }
                 }
-                self.halo_text(&p.name, lx as i32, ly as i32, &style, 2)?;
-                self.occupied.push(rect);
-                break;
+                if placed {
+                    break;
+                }
             }
         }
         Ok(())
@@ -617,35 +734,27 @@ impl<'a, 'b> Painter<'a, 'b> {
 
     fn north_arrow(&mut self) -> Result<()> {
         let a = self.frame.area;
-        let cx = (a.right - 70.0 * self.s) as i32;
-        let top = (a.top + 30.0 * self.s) as i32;
-        let h = self.px(70.0);
-        let half = self.px(20.0);
+        let cx = a.right - 70.0 * self.s;
+        let top = a.top + 30.0 * self.s;
+        let h = 70.0 * self.s;
+        let half = 20.0 * self.s;
+        let pts = vec![
+            self.at(cx, top),
+            self.at(cx + half, top + h),
+            self.at(cx, top + h - 18.0 * self.s),
+            self.at(cx - half, top + h),
+        ];
         self.root
-            .draw(&Polygon::new(
-                vec![
-                    (cx, top),
-                    (cx + half, top + h),
-                    (cx, top + h - self.px(18.0)),
-                    (cx - half, top + h),
-                ],
-                RGBColor(40, 40, 40).filled(),
-            ))
+            .draw(&Polygon::new(pts, RGBColor(40, 40, 40).filled()))
             .map_err(err)?;
         let style = self.font(28.0, true);
         let (tw, _) = self.text_size("N", &style);
-        self.halo_text(
-            "N",
-            cx - (tw / 2.0) as i32,
-            top + h + self.px(4.0),
-            &style,
-            2,
-        )?;
+        self.halo_text("N", cx - tw / 2.0, top + h + 4.0 * self.s, &style, 2.0)?;
         self.occupied.push(PixelRect {
-            left: cx as f64 - 40.0 * self.s,
-            top: top as f64,
-            right: cx as f64 + 40.0 * self.s,
-            bottom: (top + h) as f64 + 40.0 * self.s,
+            left: cx - 40.0 * self.s,
+            top,
+            right: cx + 40.0 * self.s,
+            bottom: top + h + 40.0 * self.s,
         });
         Ok(())
     }
@@ -653,27 +762,24 @@ impl<'a, 'b> Painter<'a, 'b> {
     fn scale_bar(&mut self) -> Result<()> {
         let a = self.frame.area;
         let km_px = self.frame.km_per_px();
-        let km = nice_km(a.width() * 0.22 * km_px);
+        let km = nice_km(a.width() * if self.inset { 0.4 } else { 0.22 } * km_px);
         let len = km / km_px;
-        let x0 = a.left + 40.0 * self.s;
-        let y0 = a.bottom - 60.0 * self.s;
-        let hbar = 12.0 * self.s;
-        let pad = 14.0 * self.s;
-        let style = self.font(20.0, false);
-        let label = format!("{} km", km);
+        let x0 = a.left + 28.0 * self.s;
+        let y0 = a.bottom - 52.0 * self.s;
+        let hbar = 11.0 * self.s;
+        let pad = 12.0 * self.s;
+        let style = self.font(19.0, false);
+        let label = format!("{km} km");
         let (lw, lh) = self.text_size(&label, &style);
         let bg = PixelRect {
             left: x0 - pad,
             top: y0 - lh - 2.0 * pad,
-            right: x0 + len + lw + 2.0 * pad,
-            bottom: y0 + hbar + pad + 24.0 * self.s,
+            right: x0 + len + lw + pad,
+            bottom: y0 + hbar + 2.0 * pad + 8.0 * self.s,
         };
         self.root
             .draw(&Rectangle::new(
-                [
-                    (bg.left as i32, bg.top as i32),
-                    (bg.right as i32, bg.bottom as i32),
-                ],
+                [self.at(bg.left, bg.top), self.at(bg.right, bg.bottom)],
                 WHITE.mix(0.85).filled(),
             ))
             .map_err(err)?;
@@ -683,195 +789,132 @@ impl<'a, 'b> Painter<'a, 'b> {
             let fill = if i % 2 == 0 { BLACK } else { WHITE };
             self.root
                 .draw(&Rectangle::new(
-                    [(xa as i32, y0 as i32), (xb as i32, (y0 + hbar) as i32)],
+                    [self.at(xa, y0), self.at(xb, y0 + hbar)],
                     fill.filled(),
                 ))
                 .map_err(err)?;
         }
         self.root
             .draw(&Rectangle::new(
-                [
-                    (x0 as i32, y0 as i32),
-                    ((x0 + len) as i32, (y0 + hbar) as i32),
-                ],
+                [self.at(x0, y0), self.at(x0 + len, y0 + hbar)],
                 BLACK.stroke_width(self.px(2.0).max(1) as u32),
             ))
             .map_err(err)?;
+        let half = km / 2.0;
         for (frac, text) in [
             (0.0, "0".to_string()),
-            (0.5, format!("{}", km / 2.0)),
+            (0.5, format!("{half}")),
             (1.0, label.clone()),
         ] {
             let (tw, _) = self.text_size(&text, &style);
             let x = if frac == 1.0 {
-                x0 + len - 12.0 * self.s
+                x0 + len - 10.0 * self.s
             } else {
                 x0 + len * frac - tw / 2.0
             };
-            self.root
-                .draw(&Text::new(
-                    text,
-                    (x as i32, (y0 - lh - 6.0 * self.s) as i32),
-                    style.clone(),
-                ))
-                .map_err(err)?;
+            self.text(&text, x, y0 - lh - 6.0 * self.s, &style)?;
         }
-        let note = self.font(14.0, false).color(&RGBColor(90, 90, 90));
-        self.root
-            .draw(&Text::new(
-                format!("true along {:.1}°N and along meridians", self.frame.lat0),
-                (x0 as i32, (y0 + hbar + 6.0 * self.s) as i32),
-                note,
-            ))
-            .map_err(err)?;
+        if !self.inset {
+            let note = self.font(14.0, false).color(&RGBColor(90, 90, 90));
+            self.text(
+                &format!("true along {:.1}°N and along meridians", self.frame.lat0),
+                x0,
+                y0 + hbar + 5.0 * self.s,
+                &note,
+            )?;
+        }
         self.occupied.push(bg);
         Ok(())
     }
 
-    fn title(&mut self, scene: &Scene) -> Result<()> {
+    fn title(&mut self, scene: &Scene, width: f64) -> Result<()> {
         let band = self.frame.area.top;
         self.root
             .draw(&Rectangle::new(
-                [(0, 0), (self.width as i32, band as i32)],
+                [(0, 0), (width as i32, band as i32)],
                 RGBColor(34, 40, 49).filled(),
             ))
             .map_err(err)?;
-        let t = self.font(46.0, true).color(&WHITE);
-        self.root
-            .draw(&Text::new(
-                scene.title.clone(),
-                (self.px(36.0), self.px(14.0)),
-                t,
-            ))
-            .map_err(err)?;
-        let st = self.font(24.0, false).color(&RGBColor(210, 214, 220));
-        self.root
-            .draw(&Text::new(
-                scene.subtitle.clone(),
-                (self.px(38.0), self.px(72.0)),
-                st,
-            ))
-            .map_err(err)?;
-        // The date, large, on the right of the band.
+        let t = self.font(44.0, true).color(&WHITE);
+        self.text(&scene.title, 36.0 * self.s, 14.0 * self.s, &t)?;
+        let st = self.font(23.0, false).color(&RGBColor(210, 214, 220));
+        self.text(&scene.subtitle, 38.0 * self.s, 72.0 * self.s, &st)?;
         let d = self.font(52.0, true).color(&RGBColor(255, 214, 102));
         let (dw, _) = self.text_size(&scene.date, &d);
-        self.root
-            .draw(&Text::new(
-                scene.date.clone(),
-                ((self.width - dw - 36.0 * self.s) as i32, self.px(26.0)),
-                d,
-            ))
-            .map_err(err)?;
+        self.text(&scene.date, width - dw - 36.0 * self.s, 26.0 * self.s, &d)?;
         Ok(())
     }
 
-    fn panel(&mut self, scene: &Scene) -> Result<()> {
-        let left = self.frame.area.right;
-        let top = self.frame.area.top;
-        let bottom = self.frame.area.bottom;
-        self.root
-            .draw(&Rectangle::new(
-                [
-                    (left as i32, top as i32),
-                    (self.width as i32, bottom as i32),
-                ],
-                RGBColor(248, 248, 246).filled(),
-            ))
-            .map_err(err)?;
+    fn panel(&mut self, scene: &Scene, lay: &Layout) -> Result<()> {
+        let p = lay.panel;
         self.root
             .draw(&PathElement::new(
-                vec![(left as i32, top as i32), (left as i32, bottom as i32)],
+                vec![
+                    (p.left as i32, p.top as i32),
+                    (p.left as i32, p.bottom as i32),
+                ],
                 RGBColor(180, 180, 180).stroke_width(2),
             ))
             .map_err(err)?;
-        let x = left + 30.0 * self.s;
-        let mut y = top + 26.0 * self.s;
-        let head = self.font(26.0, true);
-        let body = self.font(19.0, false);
+        let x = p.left + 28.0 * self.s;
+        let mut y = p.top + 22.0 * self.s;
+        let head = self.font(25.0, true);
+        let body = self.font(18.5, false);
         let small = self.font(15.5, false).color(&RGBColor(70, 70, 70));
-        let line_h = 30.0 * self.s;
+        let line_h = 29.0 * self.s;
         let sw = 34.0 * self.s;
+        let tx = x + sw + 14.0 * self.s;
+        let max_w = p.right - x - 24.0 * self.s;
 
-        self.root
-            .draw(&Text::new(
-                "Control (assessed)",
-                (x as i32, y as i32),
-                head.clone(),
-            ))
-            .map_err(err)?;
-        y += 40.0 * self.s;
+        self.text("Control (assessed)", x, y, &head)?;
+        y += 38.0 * self.s;
         for side in &scene.sides {
-            let (r, g, b) = side_colour(&side.side);
-            let c = RGBColor(r, g, b);
+            let c = rgb(side_colour(&side.side));
             self.root
                 .draw(&Rectangle::new(
-                    [
-                        (x as i32, y as i32),
-                        ((x + sw) as i32, (y + 22.0 * self.s) as i32),
-                    ],
+                    [self.at(x, y), self.at(x + sw, y + 22.0 * self.s)],
                     c.mix(0.35).filled(),
                 ))
                 .map_err(err)?;
             self.root
                 .draw(&Circle::new(
-                    ((x + sw / 2.0) as i32, (y + 11.0 * self.s) as i32),
+                    self.at(x + sw / 2.0, y + 11.0 * self.s),
                     self.px(6.0),
                     c.filled(),
                 ))
                 .map_err(err)?;
-            self.root
-                .draw(&Text::new(
-                    side.label.clone(),
-                    ((x + sw + 14.0 * self.s) as i32, y as i32),
-                    body.clone(),
-                ))
-                .map_err(err)?;
+            self.text(&side.label, tx, y, &body)?;
             y += line_h;
         }
-        let (r, g, b) = side_colour("contested");
-        let c = RGBColor(r, g, b);
+        let c = rgb(side_colour("contested"));
         for k in 0..4 {
             let xx = x + k as f64 * 9.0 * self.s;
             self.root
                 .draw(&PathElement::new(
                     vec![
-                        (xx as i32, (y + 22.0 * self.s) as i32),
-                        ((xx + 12.0 * self.s) as i32, y as i32),
+                        self.at(xx, y + 22.0 * self.s),
+                        self.at(xx + 12.0 * self.s, y),
                     ],
                     c.stroke_width(self.px(2.0) as u32),
                 ))
                 .map_err(err)?;
         }
-        self.root
-            .draw(&Text::new(
-                "contested (recent fighting)",
-                ((x + sw + 14.0 * self.s) as i32, y as i32),
-                body.clone(),
-            ))
-            .map_err(err)?;
+        self.text("contested (fighting, no capture)", tx, y, &body)?;
         y += line_h;
         self.root
             .draw(&PathElement::new(
                 vec![
-                    (x as i32, (y + 11.0 * self.s) as i32),
-                    ((x + sw) as i32, (y + 11.0 * self.s) as i32),
+                    self.at(x, y + 11.0 * self.s),
+                    self.at(x + sw, y + 11.0 * self.s),
                 ],
                 RGBColor(20, 20, 20).stroke_width(self.px(6.0) as u32),
             ))
             .map_err(err)?;
-        self.root
-            .draw(&Text::new(
-                "front line",
-                ((x + sw + 14.0 * self.s) as i32, y as i32),
-                body.clone(),
-            ))
-            .map_err(err)?;
-        y += line_h + 18.0 * self.s;
+        self.text("front line", tx, y, &body)?;
+        y += line_h + 14.0 * self.s;
 
-        self.root
-            .draw(&Text::new("Events", (x as i32, y as i32), head.clone()))
-            .map_err(err)?;
-        y += 40.0 * self.s;
+        self.text("Events", x, y, &head)?;
+        y += 38.0 * self.s;
         let present: Vec<EventSymbol> = EventSymbol::ALL
             .into_iter()
             .filter(|s| scene.events.iter().any(|e| e.symbol == *s))
@@ -885,37 +928,24 @@ impl<'a, 'b> Painter<'a, 'b> {
             draw_symbol(
                 self.root,
                 sym,
-                ((x + sw / 2.0) as i32, (y + 11.0 * self.s) as i32),
+                self.at(x + sw / 2.0, y + 11.0 * self.s),
                 11.0 * self.s,
                 1.0,
                 self.s,
             )?;
-            self.root
-                .draw(&Text::new(
-                    sym.label(),
-                    ((x + sw + 14.0 * self.s) as i32, y as i32),
-                    body.clone(),
-                ))
-                .map_err(err)?;
+            self.text(sym.label(), tx, y, &body)?;
             y += line_h;
         }
-        self.root
-            .draw(&Text::new(
-                "size grows with fatalities; faded: earlier days",
-                (x as i32, y as i32),
-                small.clone(),
-            ))
-            .map_err(err)?;
-        y += line_h + 14.0 * self.s;
+        self.text(
+            "size grows with fatalities; faded: the days before",
+            x,
+            y,
+            &small,
+        )?;
+        y += line_h + 10.0 * self.s;
 
-        self.root
-            .draw(&Text::new(
-                "Stated distances",
-                (x as i32, y as i32),
-                head.clone(),
-            ))
-            .map_err(err)?;
-        y += 40.0 * self.s;
+        self.text("Stated distances", x, y, &head)?;
+        y += 38.0 * self.s;
         for (v, text) in [
             ("consistent", "consistent as the crow flies"),
             ("plausible_by_road", "plausible by road only"),
@@ -925,25 +955,21 @@ impl<'a, 'b> Painter<'a, 'b> {
             self.root
                 .draw(&DashedPathElement::new(
                     vec![
-                        (x as i32, (y + 11.0 * self.s) as i32),
-                        ((x + sw) as i32, (y + 11.0 * self.s) as i32),
+                        self.at(x, y + 11.0 * self.s),
+                        self.at(x + sw, y + 11.0 * self.s),
                     ],
                     self.px(9.0),
                     self.px(5.0),
                     c.stroke_width(self.px(4.0) as u32),
                 ))
                 .map_err(err)?;
-            self.root
-                .draw(&Text::new(
-                    text,
-                    ((x + sw + 14.0 * self.s) as i32, y as i32),
-                    body.clone(),
-                ))
-                .map_err(err)?;
+            self.text(text, tx, y, &body)?;
             y += line_h;
         }
-        y += 10.0 * self.s;
-        let max_w = self.width - x - 24.0 * self.s;
+        y += 6.0 * self.s;
+        let list_bottom = lay
+            .inset
+            .map_or(p.bottom - 160.0 * self.s, |i| i.area.top - 40.0 * self.s);
         for d in &scene.distances {
             let c = rgb(verdict_colour(&d.verdict));
             let line = match d.measured_km {
@@ -956,20 +982,23 @@ impl<'a, 'b> Painter<'a, 'b> {
                 None => format!("{}: stated {}", d.verdict.replace('_', " "), d.stated),
             };
             for l in wrap(&line, &small, max_w, self) {
-                self.root
-                    .draw(&Text::new(l, (x as i32, y as i32), small.color(&c)))
-                    .map_err(err)?;
-                y += 22.0 * self.s;
+                if y > list_bottom {
+                    break;
+                }
+                self.text(&l, x, y, &small.color(&c))?;
+                y += 21.0 * self.s;
             }
         }
         if scene.distances.is_empty() {
-            self.root
-                .draw(&Text::new(
-                    "none stated for this date",
-                    (x as i32, y as i32),
-                    small.clone(),
-                ))
-                .map_err(err)?;
+            self.text("none stated for this date", x, y, &small)?;
+        }
+        if let Some(inset) = &lay.inset {
+            self.text(
+                "Detail: the day's events",
+                inset.area.left,
+                inset.area.top - 32.0 * self.s,
+                &head,
+            )?;
         }
 
         // Credits at the bottom of the panel.
@@ -977,13 +1006,11 @@ impl<'a, 'b> Painter<'a, 'b> {
         for c in &scene.credits {
             lines.extend(wrap(c, &small, max_w, self));
         }
-        lines.extend(wrap(&self.frame.describe(), &small, max_w, self));
-        let mut cy = bottom - 20.0 * self.s - lines.len() as f64 * 21.0 * self.s;
+        lines.extend(wrap(&lay.main.describe(), &small, max_w, self));
+        let mut cy = p.bottom - 16.0 * self.s - lines.len() as f64 * 20.0 * self.s;
         for l in lines {
-            self.root
-                .draw(&Text::new(l, (x as i32, cy as i32), small.clone()))
-                .map_err(err)?;
-            cy += 21.0 * self.s;
+            self.text(&l, x, cy, &small)?;
+            cy += 20.0 * self.s;
         }
         Ok(())
     }
@@ -1022,7 +1049,7 @@ fn spaced_caps(name: &str) -> String {
 /// Symbol radius in pixels (at 1800 px height) for a death toll.
 pub fn symbol_radius(fatalities: Option<u32>) -> f64 {
     let f = fatalities.unwrap_or(0) as f64;
-    (11.0 + 3.2 * f.sqrt()).min(42.0)
+    (10.0 + 1.8 * f.sqrt()).min(30.0)
 }
 
 fn draw_symbol(

@@ -13,15 +13,41 @@ pub struct Canvas<'a> {
     pub width: u32,
     /// Height in pixels.
     pub height: u32,
+    /// Fills stay inside this rectangle (left, top, right, bottom; right/bottom exclusive).
+    pub clip: Option<(u32, u32, u32, u32)>,
 }
 
-impl Canvas<'_> {
-    /// Fills the whole canvas.
+impl<'a> Canvas<'a> {
+    /// A canvas over `buf` with no clipping.
+    pub fn new(buf: &'a mut [u8], width: u32, height: u32) -> Self {
+        Canvas {
+            buf,
+            width,
+            height,
+            clip: None,
+        }
+    }
+
+    fn bounds(&self) -> (i64, i64, i64, i64) {
+        let (l, t, r, b) = self.clip.unwrap_or((0, 0, self.width, self.height));
+        (
+            l as i64,
+            t as i64,
+            (r.min(self.width)) as i64,
+            (b.min(self.height)) as i64,
+        )
+    }
+
+    /// Fills the whole canvas (or its clip rectangle).
     pub fn clear(&mut self, c: Rgb) {
-        for px in self.buf.chunks_exact_mut(3) {
-            px[0] = c.0;
-            px[1] = c.1;
-            px[2] = c.2;
+        let (l, t, r, b) = self.bounds();
+        for y in t..b {
+            for x in l..r {
+                let i = ((y as usize) * self.width as usize + x as usize) * 3;
+                self.buf[i] = c.0;
+                self.buf[i + 1] = c.1;
+                self.buf[i + 2] = c.2;
+            }
         }
     }
 
@@ -43,8 +69,9 @@ impl Canvas<'_> {
         if !ymin.is_finite() {
             return;
         }
-        let y_start = (ymin.floor().max(0.0)) as i64;
-        let y_end = (ymax.ceil().min(self.height as f64 - 1.0)) as i64;
+        let (cl, ct, cr, cb) = self.bounds();
+        let y_start = (ymin.floor() as i64).max(ct);
+        let y_end = (ymax.ceil() as i64).min(cb - 1);
         let mut xs: Vec<f64> = Vec::new();
         for py in y_start..=y_end {
             let yc = py as f64 + 0.5;
@@ -64,8 +91,8 @@ impl Canvas<'_> {
             }
             xs.sort_by(f64::total_cmp);
             for pair in xs.chunks_exact(2) {
-                let xa = (pair[0] - 0.5).ceil().max(0.0) as i64;
-                let xb = ((pair[1] - 0.5).ceil() as i64).min(self.width as i64);
+                let xa = ((pair[0] - 0.5).ceil() as i64).max(cl);
+                let xb = ((pair[1] - 0.5).ceil() as i64).min(cr);
                 for px in xa..xb {
                     self.blend(px as u32, py as u32, colour, alpha);
                 }
@@ -98,10 +125,28 @@ impl Canvas<'_> {
             buf: &mut mask,
             width: w,
             height: h,
+            clip: self.clip,
         };
         m.fill_rings(rings, Rgb(255, 255, 255), 1.0);
-        for y in 0..h {
-            for x in 0..w {
+        let (mut x0, mut y0, mut x1, mut y1) = (
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        );
+        for &(x, y) in rings.iter().flatten() {
+            x0 = x0.min(x);
+            y0 = y0.min(y);
+            x1 = x1.max(x);
+            y1 = y1.max(y);
+        }
+        if !x0.is_finite() {
+            return;
+        }
+        let xr = (x0.floor().max(0.0) as u32)..(x1.ceil().max(0.0) as u32).min(w);
+        let yr = (y0.floor().max(0.0) as u32)..(y1.ceil().max(0.0) as u32).min(h);
+        for y in yr {
+            for x in xr.clone() {
                 let i = ((y * w + x) * 3) as usize;
                 if mask[i] == 255 && (x as i64 + y as i64) % spacing < 2 {
                     self.blend(x, y, colour, alpha);
@@ -139,11 +184,7 @@ mod tests {
     #[test]
     fn square_with_hole_is_filled_even_odd() {
         let mut buf = vec![0u8; 20 * 20 * 3];
-        let mut c = Canvas {
-            buf: &mut buf,
-            width: 20,
-            height: 20,
-        };
+        let mut c = Canvas::new(&mut buf, 20, 20);
         let outer = vec![(2.0, 2.0), (18.0, 2.0), (18.0, 18.0), (2.0, 18.0)];
         let hole = vec![(8.0, 8.0), (12.0, 8.0), (12.0, 12.0), (8.0, 12.0)];
         c.fill_rings(&[outer, hole], Rgb(200, 0, 0), 1.0);
@@ -157,11 +198,7 @@ mod tests {
     #[test]
     fn alpha_blends() {
         let mut buf = vec![255u8; 4 * 4 * 3];
-        let mut c = Canvas {
-            buf: &mut buf,
-            width: 4,
-            height: 4,
-        };
+        let mut c = Canvas::new(&mut buf, 4, 4);
         c.fill_rings(
             &[vec![(0.0, 0.0), (4.0, 0.0), (4.0, 4.0), (0.0, 4.0)]],
             Rgb(0, 0, 0),
