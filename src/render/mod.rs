@@ -2,7 +2,9 @@
 //! [`scene::Scene`].
 
 pub mod basemap;
+pub mod geojson;
 pub mod png;
 pub mod projection;
+pub mod qml;
 pub mod raster;
 pub mod scene;
