@@ -55,7 +55,6 @@ pub fn read_claims(path: &std::path::Path) -> Result<Vec<ClaimRow>> {
 pub fn parse_claims(text: &str, origin: &str) -> Result<Vec<ClaimRow>> {
     let mut rdr = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
-        .comment(Some(b'#'))
         .from_reader(text.as_bytes());
     let header_err = |msg: String| Error::input(origin, 1, 1, msg);
     let headers = rdr

@@ -178,7 +178,7 @@ pub(crate) const STOP: &[&str] = &[
     "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
     "novembre", "decembre", "ville", "region", "oued", "lac", "mont", "route", "camp",
     "colonel", "general", "capitaine", "ministre", "president", "monsieur", "madame",
-    "aujourd", "hui", "hier", "demain", "video", "mali", "france", "etat", "force", "forces",
+    "aujourd", "hui", "situes", "situees", "basee", "base", "localisee", "hier", "demain", "video", "mali", "france", "etat", "force", "forces",
     // English
     "the", "an", "and", "at", "as", "after", "before", "but", "by", "for", "from", "he",
     "her", "his", "i", "if", "in", "into", "is", "it", "its", "of", "on", "or", "our",
@@ -190,7 +190,7 @@ pub(crate) const STOP: &[&str] = &[
     "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "city", "town", "region", "river",
     "lake", "mount", "road", "col", "gen", "mr", "mrs", "dr", "president", "minister",
-    "posted", "by", "news", "state", "national", "movement", "one", "two", "three", "six",
+    "posted", "located", "lying", "based", "situated", "news", "state", "national", "movement", "one", "two", "three", "six",
 ];
 
 /// Lower-case particles allowed inside a place name between capitalised words

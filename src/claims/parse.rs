@@ -747,7 +747,7 @@ fn skip_gap_left(w: &Work, first: usize) -> usize {
         let t = &w.toks.toks[p];
         let skip = match t.kind {
             Kind::Punct(',') | Kind::Punct('(') | Kind::Punct('-') => true,
-            Kind::Word => !t.cap && GAP.contains(&w.toks.f(p)),
+            Kind::Word => (!t.cap || p == 0) && GAP.contains(&w.toks.f(p)),
             _ => false,
         };
         if !skip {
