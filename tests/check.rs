@@ -455,12 +455,20 @@ fn stdin_is_read() {
 fn a_50_mb_file_gives_a_correct_result() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("big.txt");
-    let para = "Les pluies ont été abondantes cette année dans la région, selon les agriculteurs interrogés. \
-                Konna, à 50 km au nord de Sévaré, reste calme.\n";
-    let n = 50 * 1024 * 1024 / para.len() + 1;
-    let mut s = String::with_capacity(n * para.len());
-    for _ in 0..n {
-        s.push_str(para);
+    let filler = "Les pluies ont été abondantes cette année dans la région de Mopti, selon les \
+                  agriculteurs interrogés à Sévaré et à Konna.\n";
+    let claim = "Konna, à 50 km au nord de Sévaré, reste calme.\n";
+    let mut s = String::with_capacity(51 * 1024 * 1024);
+    let mut n = 0;
+    let mut i = 0u64;
+    while s.len() < 50 * 1024 * 1024 {
+        if i % 5000 == 0 {
+            s.push_str(claim);
+            n += 1;
+        } else {
+            s.push_str(filler);
+        }
+        i += 1;
     }
     std::fs::write(&p, &s).unwrap();
     let (code, out, err) = run(&["check", "--json", "--country", "ML", p.to_str().unwrap()]);
