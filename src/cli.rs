@@ -41,7 +41,14 @@ mod tests {
     #[test]
     fn resolve_flags_parse() {
         let cli = Cli::try_parse_from([
-            "frontmap", "resolve", "--json", "--country", "ML", "--near", "14.5,-4.1", "Konna",
+            "frontmap",
+            "resolve",
+            "--json",
+            "--country",
+            "ML",
+            "--near",
+            "14.5,-4.1",
+            "Konna",
             "Gao",
         ])
         .unwrap();
@@ -57,8 +64,19 @@ mod tests {
     #[test]
     fn check_flags_parse() {
         let cli = Cli::try_parse_from([
-            "frontmap", "check", "--json", "--detour-max", "1.8", "--about-tolerance", "0.2",
-            "--direction-tolerance", "5", "--country", "ML", "--text", "Gao, 1.200 km au nord-est de Bamako",
+            "frontmap",
+            "check",
+            "--json",
+            "--detour-max",
+            "1.8",
+            "--about-tolerance",
+            "0.2",
+            "--direction-tolerance",
+            "5",
+            "--country",
+            "ML",
+            "--text",
+            "Gao, 1.200 km au nord-est de Bamako",
         ])
         .unwrap();
         let Command::Check(a) = cli.command else {

@@ -34,7 +34,13 @@ fn one(text: &str) -> Value {
 
 macro_rules! expect {
     ($c:expr, $field:literal, $want:expr) => {
-        assert_eq!($c[$field], serde_json::json!($want), "field {} of {:#}", $field, $c);
+        assert_eq!(
+            $c[$field],
+            serde_json::json!($want),
+            "field {} of {:#}",
+            $field,
+            $c
+        );
     };
 }
 
@@ -56,7 +62,10 @@ fn place_distance_direction_reference_fr() {
     expect!(c, "verdict", "plausible_by_road");
     expect!(c, "direction_verdict", "agrees");
     let reason = c["reason"].as_str().unwrap();
-    assert!(reason.starts_with("great-circle 51 km at 205° (SSW); the stated 70 km is 1.38× that"), "{reason}");
+    assert!(
+        reason.starts_with("great-circle 51 km at 205° (SSW); the stated 70 km is 1.38× that"),
+        "{reason}"
+    );
     assert!(c["from_lat"].is_number() && c["to_lon"].is_number());
     assert_eq!(c["line"], 1);
     assert_eq!(c["start"], 0);
@@ -73,7 +82,8 @@ fn place_distance_direction_reference_en() {
 
 #[test]
 fn reference_in_another_clause() {
-    let c = one("Située à plus de 600 km de Bamako, la localité de Douentza a été prise sans combat.");
+    let c =
+        one("Située à plus de 600 km de Bamako, la localité de Douentza a été prise sans combat.");
     expect!(c, "from", "Bamako");
     expect!(c, "to", "Douentza");
     expect!(c, "qualifier", "more_than");
@@ -87,10 +97,22 @@ fn reference_in_another_clause() {
 #[test]
 fn french_numbers() {
     for (text, km) in [
-        ("La colonne a atteint Gao, à 1.200 km au nord-est de Bamako.", 1200.0),
-        ("La colonne a atteint Gao, à 1 200 km au nord-est de Bamako.", 1200.0),
-        ("La colonne a atteint Gao, à 1\u{a0}200 km au nord-est de Bamako.", 1200.0),
-        ("La colonne a atteint Gao, à 1\u{202f}200 km au nord-est de Bamako.", 1200.0),
+        (
+            "La colonne a atteint Gao, à 1.200 km au nord-est de Bamako.",
+            1200.0,
+        ),
+        (
+            "La colonne a atteint Gao, à 1 200 km au nord-est de Bamako.",
+            1200.0,
+        ),
+        (
+            "La colonne a atteint Gao, à 1\u{a0}200 km au nord-est de Bamako.",
+            1200.0,
+        ),
+        (
+            "La colonne a atteint Gao, à 1\u{202f}200 km au nord-est de Bamako.",
+            1200.0,
+        ),
         ("Le poste est à Sévaré, à 12,5 km de Mopti.", 12.5),
     ] {
         let c = one(text);
@@ -162,7 +184,10 @@ fn qualifiers() {
         ("Konna, à environ 50 km de Sévaré.", "about"),
         ("Konna, à quelque 50 km de Sévaré.", "about"),
         ("Konna, à près de 50 km de Sévaré.", "about"),
-        ("Konna, à une cinquantaine de kilomètres de Sévaré.", "about"),
+        (
+            "Konna, à une cinquantaine de kilomètres de Sévaré.",
+            "about",
+        ),
         ("Konna, about 50 km from Sévaré.", "about"),
         ("Konna, some 50 km from Sévaré.", "about"),
         ("Konna, around 50 km from Sévaré.", "about"),
@@ -241,7 +266,11 @@ fn lengths_without_a_pair_of_places_are_not_claims() {
         "The blast hit a garage in Gao about 500 meters (550 yards) from a military base.",
         "The column stopped 20 km outside the town.",
     ] {
-        assert!(check_text(text).is_empty(), "{text}: {:#?}", check_text(text));
+        assert!(
+            check_text(text).is_empty(),
+            "{text}: {:#?}",
+            check_text(text)
+        );
     }
 }
 
@@ -267,7 +296,10 @@ fn one_claim_per_sentence_across_a_file_with_offsets() {
     let v: Vec<Value> = serde_json::from_str(&out).unwrap();
     assert_eq!(v.len(), 2);
     for c in &v {
-        let (s, e) = (c["start"].as_u64().unwrap() as usize, c["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            c["start"].as_u64().unwrap() as usize,
+            c["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&text[s..e], c["sentence"].as_str().unwrap());
     }
     assert_eq!(v[0]["line"], 3);
@@ -301,19 +333,41 @@ fn verdict_kinds_french() {
     expect!(c, "verdict", "plausible_by_road");
     let c = one("Hombori, à 60 km à l'est de Douentza, a été reprise.");
     expect!(c, "verdict", "inconsistent");
-    assert!(c["reason"].as_str().unwrap().contains("shorter than the straight line"));
+    assert!(
+        c["reason"]
+            .as_str()
+            .unwrap()
+            .contains("shorter than the straight line")
+    );
     let c = one("Hombori, à 900 km à l'est de Douentza, a été reprise.");
     expect!(c, "verdict", "inconsistent");
-    assert!(c["reason"].as_str().unwrap().contains("more than the 1.60×"));
+    assert!(
+        c["reason"]
+            .as_str()
+            .unwrap()
+            .contains("more than the 1.60×")
+    );
     let c = one("Hombori, à 140 km au nord de Douentza, a été reprise.");
     expect!(c, "verdict", "inconsistent");
     expect!(c, "distance_verdict", "consistent");
     expect!(c, "direction_verdict", "disagrees");
-    assert!(c["reason"].as_str().unwrap().contains("the true direction is E"), "{}", c["reason"]);
+    assert!(
+        c["reason"]
+            .as_str()
+            .unwrap()
+            .contains("the true direction is E"),
+        "{}",
+        c["reason"]
+    );
     let c = one("L'embuscade a eu lieu dans l'Oued de Tin-Zzyqx, à 15 km au sud de Tessalit.");
     expect!(c, "verdict", "unresolved");
     expect!(c, "to", "Oued de Tin-Zzyqx");
-    assert!(c["reason"].as_str().unwrap().contains("is not in the gazetteer"));
+    assert!(
+        c["reason"]
+            .as_str()
+            .unwrap()
+            .contains("is not in the gazetteer")
+    );
 }
 
 #[test]
@@ -335,7 +389,13 @@ fn verdict_kinds_english() {
 fn detour_band_flag_changes_the_verdict() {
     let args = |d: &str| {
         let (code, out, _) = run(&[
-            "check", "--json", "--country", "ML", "--detour-max", d, "--text",
+            "check",
+            "--json",
+            "--country",
+            "ML",
+            "--detour-max",
+            d,
+            "--text",
             "Hombori, 190 km east of Douentza, was retaken.",
         ]);
         assert_eq!(code, 0);
@@ -379,7 +439,14 @@ fn the_three_claims_of_the_source_dispatches() {
 #[test]
 fn the_claims_table_of_the_case() {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/mali2013/claims.csv");
-    let (code, out, err) = run(&["check", "--json", "--country", "ML", "--claims", p.to_str().unwrap()]);
+    let (code, out, err) = run(&[
+        "check",
+        "--json",
+        "--country",
+        "ML",
+        "--claims",
+        p.to_str().unwrap(),
+    ]);
     assert_eq!(code, 0, "{err}");
     let v: Vec<Value> = serde_json::from_str(&out).unwrap();
     assert_eq!(v.len(), 3);
@@ -397,7 +464,10 @@ fn empty_file_is_a_clear_error() {
     std::fs::write(&p, "").unwrap();
     let (code, _, err) = run(&["check", p.to_str().unwrap()]);
     assert_eq!(code, 2);
-    assert!(err.contains("empty.txt:1:1:") && err.contains("empty"), "{err}");
+    assert!(
+        err.contains("empty.txt:1:1:") && err.contains("empty"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -421,7 +491,11 @@ fn windows_1252_is_decoded_and_said() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("cp1252.txt");
     // "Sévaré, à 70 km au sud de Konna." in Windows-1252.
-    std::fs::write(&p, b"Les troupes sont \xe0 S\xe9var\xe9, \xe0 70 km au sud de Konna.").unwrap();
+    std::fs::write(
+        &p,
+        b"Les troupes sont \xe0 S\xe9var\xe9, \xe0 70 km au sud de Konna.",
+    )
+    .unwrap();
     let (code, out, err) = run(&["check", "--json", "--country", "ML", p.to_str().unwrap()]);
     assert_eq!(code, 0);
     assert!(err.contains("Windows-1252"), "{err}");
@@ -462,7 +536,7 @@ fn a_50_mb_file_gives_a_correct_result() {
     let mut n = 0;
     let mut i = 0u64;
     while s.len() < 50 * 1024 * 1024 {
-        if i % 5000 == 0 {
+        if i.is_multiple_of(5000) {
             s.push_str(claim);
             n += 1;
         } else {
@@ -480,9 +554,18 @@ fn a_50_mb_file_gives_a_correct_result() {
 
 #[test]
 fn human_table_lists_verdicts_and_reasons() {
-    let (code, out, _) = run(&["check", "--country", "ML", "--text", "Sévaré, à 70 km au sud de Konna."]);
+    let (code, out, _) = run(&[
+        "check",
+        "--country",
+        "ML",
+        "--text",
+        "Sévaré, à 70 km au sud de Konna.",
+    ]);
     assert_eq!(code, 0);
-    assert!(out.contains("verdict") && out.contains("plausible_by_road"), "{out}");
+    assert!(
+        out.contains("verdict") && out.contains("plausible_by_road"),
+        "{out}"
+    );
     assert!(out.contains("1. great-circle 51 km"), "{out}");
     assert!(!out.contains('\x1b'), "no colour when not a terminal");
 }

@@ -397,7 +397,9 @@ fn judge_distance(d: &StatedDistance, q: Qualifier, g: f64, p: &CheckParams) -> 
     let stated = describe_stated(d, q);
     if g >= lo && g <= hi {
         let text = match q {
-            Qualifier::MoreThan => format!("the stated {stated} holds as the crow flies: consistent"),
+            Qualifier::MoreThan => {
+                format!("the stated {stated} holds as the crow flies: consistent")
+            }
             Qualifier::LessThan => format!("the stated {stated} holds: consistent"),
             Qualifier::About => format!(
                 "the stated {stated} is within ±{} of it: consistent",
@@ -450,7 +452,11 @@ fn judge_distance(d: &StatedDistance, q: Qualifier, g: f64, p: &CheckParams) -> 
             tol_km,
             text: format!(
                 "the stated {stated} is {}× that, more than the {:.2}× a road detour explains: inconsistent",
-                if ratio.is_finite() { format!("{ratio:.2}") } else { "∞".into() },
+                if ratio.is_finite() {
+                    format!("{ratio:.2}")
+                } else {
+                    "∞".into()
+                },
                 p.detour_max
             ),
         }
@@ -515,7 +521,14 @@ mod tests {
         Gazetteer::embedded().unwrap()
     }
 
-    fn claim(gaz: &Gazetteer, from: &str, to: &str, km: Option<f64>, q: Qualifier, dir: Option<&str>) -> Claim {
+    fn claim(
+        gaz: &Gazetteer,
+        from: &str,
+        to: &str,
+        km: Option<f64>,
+        q: Qualifier,
+        dir: Option<&str>,
+    ) -> Claim {
         let o = ResolveOptions::default().country(Some("ML"));
         let place = |n: &str| {
             let r = gaz.resolve(n, &o);
@@ -536,6 +549,21 @@ mod tests {
     }
 
     #[test]
+    fn geodesics_match_published_geographiclib_values_to_the_millimetre() {
+        // Karney (2013), "Algorithms for geodesics", J. Geodesy 87:43–55, worked examples on
+        // WGS84. Direct problem (Table 2): φ1 = 40°, α1 = 30°, s12 = 10 000 km gives
+        // φ2 = 41.79331020506°, λ12 = 137.84490004377°; the inverse must give them back.
+        let (d, az) = geodesy::inverse((40.0, 0.0), (41.79331020506, 137.84490004377));
+        assert!((d - 10_000_000.0).abs() < 1e-3, "{d}");
+        assert!((az - 30.0).abs() < 1e-9, "{az}");
+        // Inverse problem, nearly antipodal (§4): φ1 = −30°, φ2 = 29.9°, λ12 = 179.8° gives
+        // α1 = 161.890524736°, s12 = 19 989 832.827610 m.
+        let (d, az) = geodesy::inverse((-30.0, 0.0), (29.9, 179.8));
+        assert!((d - 19_989_832.827_610).abs() < 1e-3, "{d}");
+        assert!((az - 161.890_524_736).abs() < 1e-8, "{az}");
+    }
+
+    #[test]
     fn rounding_implied_by_figures() {
         assert_eq!(rounding_half_step(70.0), 5.0);
         assert_eq!(rounding_half_step(1200.0), 50.0);
@@ -548,21 +576,59 @@ mod tests {
         let g = gaz();
         let p = CheckParams::default();
         // Konna → Sévaré: about 51 km SSW.
-        let c = check(&claim(&g, "Konna", "Sévaré", Some(70.0), Qualifier::Exact, Some("S")), &g, &p);
+        let c = check(
+            &claim(
+                &g,
+                "Konna",
+                "Sévaré",
+                Some(70.0),
+                Qualifier::Exact,
+                Some("S"),
+            ),
+            &g,
+            &p,
+        );
         assert_eq!(c.verdict, ClaimVerdict::PlausibleByRoad, "{}", c.reason);
         assert_eq!(c.direction_verdict, Some(DirectionVerdict::Agrees));
         assert!(c.reason.contains("plausible by road"), "{}", c.reason);
-        let c = check(&claim(&g, "Konna", "Sévaré", Some(50.0), Qualifier::About, None), &g, &p);
+        let c = check(
+            &claim(&g, "Konna", "Sévaré", Some(50.0), Qualifier::About, None),
+            &g,
+            &p,
+        );
         assert_eq!(c.verdict, ClaimVerdict::Consistent, "{}", c.reason);
-        let c = check(&claim(&g, "Konna", "Sévaré", Some(20.0), Qualifier::Exact, None), &g, &p);
+        let c = check(
+            &claim(&g, "Konna", "Sévaré", Some(20.0), Qualifier::Exact, None),
+            &g,
+            &p,
+        );
         assert_eq!(c.verdict, ClaimVerdict::Inconsistent, "{}", c.reason);
-        let c = check(&claim(&g, "Konna", "Sévaré", Some(500.0), Qualifier::Exact, None), &g, &p);
+        let c = check(
+            &claim(&g, "Konna", "Sévaré", Some(500.0), Qualifier::Exact, None),
+            &g,
+            &p,
+        );
         assert_eq!(c.verdict, ClaimVerdict::Inconsistent, "{}", c.reason);
-        let c = check(&claim(&g, "Konna", "Sévaré", Some(50.0), Qualifier::Exact, Some("N")), &g, &p);
+        let c = check(
+            &claim(
+                &g,
+                "Konna",
+                "Sévaré",
+                Some(50.0),
+                Qualifier::Exact,
+                Some("N"),
+            ),
+            &g,
+            &p,
+        );
         assert_eq!(c.verdict, ClaimVerdict::Inconsistent, "{}", c.reason);
         assert_eq!(c.distance_verdict, Some(ClaimVerdict::Consistent));
         assert!(c.reason.contains("true direction is SSW"), "{}", c.reason);
-        let c = check(&claim(&g, "Konna", "Zzyzxqq", Some(50.0), Qualifier::Exact, None), &g, &p);
+        let c = check(
+            &claim(&g, "Konna", "Zzyzxqq", Some(50.0), Qualifier::Exact, None),
+            &g,
+            &p,
+        );
         assert_eq!(c.verdict, ClaimVerdict::Unresolved);
     }
 
@@ -571,13 +637,57 @@ mod tests {
         let g = gaz();
         let p = CheckParams::default();
         // Bamako → Douentza ≈ 605 km.
-        let c = check(&claim(&g, "Bamako", "Douentza", Some(1000.0), Qualifier::LessThan, None), &g, &p);
+        let c = check(
+            &claim(
+                &g,
+                "Bamako",
+                "Douentza",
+                Some(1000.0),
+                Qualifier::LessThan,
+                None,
+            ),
+            &g,
+            &p,
+        );
         assert_eq!(c.verdict, ClaimVerdict::Consistent, "{}", c.reason);
-        let c = check(&claim(&g, "Bamako", "Douentza", Some(500.0), Qualifier::LessThan, None), &g, &p);
+        let c = check(
+            &claim(
+                &g,
+                "Bamako",
+                "Douentza",
+                Some(500.0),
+                Qualifier::LessThan,
+                None,
+            ),
+            &g,
+            &p,
+        );
         assert_eq!(c.verdict, ClaimVerdict::Inconsistent, "{}", c.reason);
-        let c = check(&claim(&g, "Bamako", "Douentza", Some(500.0), Qualifier::MoreThan, None), &g, &p);
+        let c = check(
+            &claim(
+                &g,
+                "Bamako",
+                "Douentza",
+                Some(500.0),
+                Qualifier::MoreThan,
+                None,
+            ),
+            &g,
+            &p,
+        );
         assert_eq!(c.verdict, ClaimVerdict::Consistent, "{}", c.reason);
-        let c = check(&claim(&g, "Bamako", "Douentza", Some(800.0), Qualifier::MoreThan, None), &g, &p);
+        let c = check(
+            &claim(
+                &g,
+                "Bamako",
+                "Douentza",
+                Some(800.0),
+                Qualifier::MoreThan,
+                None,
+            ),
+            &g,
+            &p,
+        );
         assert_eq!(c.verdict, ClaimVerdict::PlausibleByRoad, "{}", c.reason);
     }
 

@@ -161,7 +161,10 @@ fn row(raw: RawRow, line: u64, origin: &str) -> std::result::Result<ClaimRow, In
         })?)
     };
     if distance.is_none() && direction.is_none() {
-        return Err(err(4, "neither a distance nor a direction is stated".into()));
+        return Err(err(
+            4,
+            "neither a distance nor a direction is stated".into(),
+        ));
     }
     Ok(ClaimRow {
         date,
@@ -185,7 +188,8 @@ mod tests {
 
     #[test]
     fn reads_rows() {
-        let t = format!("{HEAD}2013-01-12,Konna,Sévaré,70,,S,AFP\n2013-01-12,Kidal,Tessalit,,,N,x\n");
+        let t =
+            format!("{HEAD}2013-01-12,Konna,Sévaré,70,,S,AFP\n2013-01-12,Kidal,Tessalit,,,N,x\n");
         let rows = parse_claims(&t, "c.csv").unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].claim.distance.as_ref().unwrap().km(), 70.0);
@@ -195,7 +199,9 @@ mod tests {
 
     #[test]
     fn bad_rows_say_where() {
-        let t = format!("{HEAD}2013-13-01,Konna,Sévaré,70,,S,x\n2013-01-12,Konna,Sévaré,-3,,,x\n2013-01-12,Konna,Sévaré,3,maybe,,x\n2013-01-12,Konna,Sévaré,3,,NXE,x\n");
+        let t = format!(
+            "{HEAD}2013-13-01,Konna,Sévaré,70,,S,x\n2013-01-12,Konna,Sévaré,-3,,,x\n2013-01-12,Konna,Sévaré,3,maybe,,x\n2013-01-12,Konna,Sévaré,3,,NXE,x\n"
+        );
         let e = parse_claims(&t, "c.csv").unwrap_err().to_string();
         assert!(e.contains("c.csv:2:1:"), "{e}");
         assert!(e.contains("c.csv:3:4:"), "{e}");
@@ -205,8 +211,15 @@ mod tests {
 
     #[test]
     fn bad_header_and_empty_file() {
-        assert!(parse_claims("", "c.csv").unwrap_err().to_string().starts_with("c.csv:1:1:"));
-        let e = parse_claims("date,to,from\n", "c.csv").unwrap_err().to_string();
+        assert!(
+            parse_claims("", "c.csv")
+                .unwrap_err()
+                .to_string()
+                .starts_with("c.csv:1:1:")
+        );
+        let e = parse_claims("date,to,from\n", "c.csv")
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("c.csv:1:2:"), "{e}");
     }
 }

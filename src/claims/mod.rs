@@ -60,7 +60,12 @@ impl Qualifier {
 
     /// Parses a label ([`Qualifier::label`]); an empty string is `exact`.
     pub fn from_label(s: &str) -> Option<Qualifier> {
-        match s.trim().to_ascii_lowercase().replace(['-', ' '], "_").as_str() {
+        match s
+            .trim()
+            .to_ascii_lowercase()
+            .replace(['-', ' '], "_")
+            .as_str()
+        {
             "" | "exact" => Some(Qualifier::Exact),
             "about" | "approx" | "approximately" => Some(Qualifier::About),
             "more_than" | "over" | "at_least" => Some(Qualifier::MoreThan),
@@ -198,7 +203,11 @@ impl StatedDistance {
 
     /// A range `low`–`high` in `unit`.
     pub fn range(low: f64, high: f64, unit: Unit) -> StatedDistance {
-        let (low, high) = if low <= high { (low, high) } else { (high, low) };
+        let (low, high) = if low <= high {
+            (low, high)
+        } else {
+            (high, low)
+        };
         StatedDistance {
             value: (low + high) / 2.0,
             unit,

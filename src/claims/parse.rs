@@ -64,9 +64,9 @@ pub struct Sentence {
 }
 
 const ABBREV: &[&str] = &[
-    "col", "gen", "lt", "capt", "cpt", "sgt", "mr", "mrs", "ms", "dr", "st", "mt", "jan",
-    "feb", "aug", "sept", "oct", "nov", "dec", "no", "vol", "etc", "cf", "env", "av", "m",
-    "mm", "gov", "sen", "rep", "gal", "cne", "lcl", "cdt",
+    "col", "gen", "lt", "capt", "cpt", "sgt", "mr", "mrs", "ms", "dr", "st", "mt", "jan", "feb",
+    "aug", "sept", "oct", "nov", "dec", "no", "vol", "etc", "cf", "env", "av", "m", "mm", "gov",
+    "sen", "rep", "gal", "cne", "lcl", "cdt",
 ];
 
 /// Splits `text` into sentences: at `.`, `!`, `?`, `…` followed by a space and a capital,
@@ -174,11 +174,9 @@ pub fn detect_lang(text: &str) -> Lang {
     let head = &text[..floor_boundary(text, 20_000)];
     for w in head.split(|c: char| !c.is_alphabetic()) {
         match w {
-            "le" | "la" | "les" | "des" | "du" | "est" | "une" | "dans" | "à" | "selon"
-            | "au" | "et" => fr += 1,
-            "the" | "of" | "and" | "to" | "in" | "is" | "was" | "said" | "from" | "on" => {
-                en += 1
-            }
+            "le" | "la" | "les" | "des" | "du" | "est" | "une" | "dans" | "à" | "selon" | "au"
+            | "et" => fr += 1,
+            "the" | "of" | "and" | "to" | "in" | "is" | "was" | "said" | "from" | "on" => en += 1,
             _ => {}
         }
     }
@@ -494,7 +492,11 @@ impl<'g> ClaimParser<'g> {
         }
         // The sentence opens on the phrase: the first town after the reference.
         if g == 0 || (g == 1 && is_opening_participle(w, 0)) {
-            for sp in w.spans.iter().filter(|s| s.tok.0 > reference.tok.1 && s.known) {
+            for sp in w
+                .spans
+                .iter()
+                .filter(|s| s.tok.0 > reference.tok.1 && s.known)
+            {
                 if self.usable(w, cache, sp, opts) && !same(w, sp, reference) {
                     return Some(Slot {
                         start: sp.start,
@@ -551,8 +553,7 @@ impl<'g> ClaimParser<'g> {
             for sp in spans.iter().rev().filter(|sp| sp.known) {
                 let name = &w.doc[sp.start..sp.end];
                 cache.first_pass(self.spotter.gazetteer(), name, &opts.resolve);
-                if self.point_like(cache, name, opts)
-                    && crate::normalize::name_key(name) != refname
+                if self.point_like(cache, name, opts) && crate::normalize::name_key(name) != refname
                 {
                     return Some(Slot {
                         start: sp.start,
@@ -600,17 +601,21 @@ impl<'g> ClaimParser<'g> {
             let sep = toks.is_p(i, '-')
                 || toks.is_any(i, &["a", "to"])
                 || (between && toks.is_any(i, &["et", "and"]));
-            if sep && toks.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Num) {
-                if let Some((v, j)) = number(toks, i + 1, w.lang) {
-                    v2 = Some(v);
-                    i = j;
-                }
+            if sep
+                && toks.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Num)
+                && let Some((v, j)) = number(toks, i + 1, w.lang)
+            {
+                v2 = Some(v);
+                i = j;
             }
         }
         let (unit, mut next) = unit_at(toks, i)?;
         // Areas and speeds are not distances.
         if toks.is_p(next, '²')
-            || (toks.toks.get(next).is_some_and(|t| t.kind == Kind::Num && t.space == Space::None)
+            || (toks
+                .toks
+                .get(next)
+                .is_some_and(|t| t.kind == Kind::Num && t.space == Space::None)
                 && toks.f(next) == "2")
             || toks.is_p(next, '/')
         {
@@ -640,8 +645,7 @@ impl<'g> ClaimParser<'g> {
             if let Some(q) = q {
                 qualifier = q;
                 first = qs;
-            } else if in_words && k >= 1 && toks.is_any(k - 1, &["une", "un", "a", "an", "one"])
-            {
+            } else if in_words && k >= 1 && toks.is_any(k - 1, &["une", "un", "a", "an", "one"]) {
                 first = k - 1;
             }
         }
@@ -660,9 +664,13 @@ impl<'g> ClaimParser<'g> {
 }
 
 fn same(w: &Work, a: &NameSpan, b: &NameSpan) -> bool {
-    a.start == b.start
-        || crate::normalize::name_key(&w.doc[a.start..a.end])
-            == crate::normalize::name_key(&w.doc[b.start..b.end])
+    // Compare the folded words of both spans (no allocation).
+    let words = |s: &NameSpan| {
+        (s.tok.0..=s.tok.1)
+            .filter(|&i| w.toks.toks[i].kind == Kind::Word)
+            .map(|i| w.toks.f(i))
+    };
+    a.start == b.start || words(a).eq(words(b))
 }
 
 fn tail_suggestions(gaz: &Gazetteer, name: &str, opts: &ResolveOptions) -> Vec<String> {
@@ -735,9 +743,34 @@ fn word_text(toks: &Tokens, i: usize) -> &str {
 
 /// Gap words between a located place and its phrase: "X, située à", "X, which is".
 const GAP: &[&str] = &[
-    "a", "at", "situee", "situe", "situees", "situes", "located", "lying", "which", "is",
-    "lies", "sits", "was", "est", "etait", "qui", "se", "trouve", "trouvait", "just", "only",
-    "seulement", "soit", "basee", "base", "based", "some", "about",
+    "a",
+    "at",
+    "situee",
+    "situe",
+    "situees",
+    "situes",
+    "located",
+    "lying",
+    "which",
+    "is",
+    "lies",
+    "sits",
+    "was",
+    "est",
+    "etait",
+    "qui",
+    "se",
+    "trouve",
+    "trouvait",
+    "just",
+    "only",
+    "seulement",
+    "soit",
+    "basee",
+    "base",
+    "based",
+    "some",
+    "about",
 ];
 
 fn skip_gap_left(w: &Work, first: usize) -> usize {
@@ -761,7 +794,9 @@ fn skip_gap_left(w: &Work, first: usize) -> usize {
 fn is_opening_participle(w: &Work, i: usize) -> bool {
     w.toks.is_any(
         i,
-        &["situee", "situe", "located", "lying", "basee", "base", "based", "a", "at"],
+        &[
+            "situee", "situe", "located", "lying", "basee", "base", "based", "a", "at",
+        ],
     )
 }
 
@@ -779,7 +814,11 @@ fn linker(w: &Work, i: usize) -> Option<usize> {
 /// A direction phrase at `i` ("au Nord-Est de", "à l'ouest d'", "north-east of", "NNE of",
 /// "to the south of"); `after_distance` allows a bare compass word or a one-letter
 /// abbreviation ("70 km S of").
-fn direction_phrase(w: &mut Work, mut i: usize, after_distance: bool) -> Option<(Direction, usize)> {
+fn direction_phrase(
+    w: &mut Work,
+    mut i: usize,
+    after_distance: bool,
+) -> Option<(Direction, usize)> {
     let t = &w.toks;
     let mut prefixed = false;
     if t.is(i, "au") {
@@ -815,13 +854,16 @@ fn compass_at(w: &mut Work, i: usize, allow_single_letter: bool) -> Option<(u8, 
         let mut j = i + 1;
         // "nord-est", "sud-sud-ouest", "north northeast"
         while w.letters.len() < 3 {
-            let joined = (t.is_p(j, '-') && t.toks.get(j + 1).is_some_and(|x| x.space == Space::None))
-                .then_some(j + 1)
-                .or_else(|| {
-                    (t.toks.get(j).is_some_and(|x| x.space == Space::Plain && x.kind == Kind::Word))
-                        .then_some(j)
-                        .filter(|&j| compass_word(t.f(j)).is_some() || glued_len(t.f(j)) > 0)
-                });
+            let joined = (t.is_p(j, '-')
+                && t.toks.get(j + 1).is_some_and(|x| x.space == Space::None))
+            .then_some(j + 1)
+            .or_else(|| {
+                (t.toks
+                    .get(j)
+                    .is_some_and(|x| x.space == Space::Plain && x.kind == Kind::Word))
+                .then_some(j)
+                .filter(|&j| compass_word(t.f(j)).is_some() || glued_len(t.f(j)) > 0)
+            });
             let Some(jj) = joined else { break };
             let g = t.f(jj);
             if let Some(c) = compass_word(g) {
@@ -906,7 +948,11 @@ fn qualifier_before(t: &Tokens, k: usize) -> (Option<Qualifier>, usize) {
             }
         }
         let q = if two == ("no", "more") {
-            if w(0) == "than" { Qualifier::LessThan } else { q }
+            if w(0) == "than" {
+                Qualifier::LessThan
+            } else {
+                q
+            }
         } else {
             q
         };
@@ -945,7 +991,9 @@ fn number(t: &Tokens, k: usize, lang: Lang) -> Option<(f64, usize)> {
     let short_head = first.len() <= 3;
     // Separator-grouped thousands or one decimal part.
     while let (Some(p), Some(n)) = (t.toks.get(i), t.toks.get(i + 1)) {
-        let Kind::Punct(c @ ('.' | ',')) = p.kind else { break };
+        let Kind::Punct(c @ ('.' | ',')) = p.kind else {
+            break;
+        };
         if n.kind != Kind::Num || p.space != Space::None || n.space != Space::None {
             break;
         }
@@ -1045,7 +1093,13 @@ mod tests {
         let texts: Vec<&str> = s.iter().map(|s| &t[s.start..s.end]).collect();
         assert_eq!(
             texts,
-            ["Col. Diarra est arrivé.", "Il pleut à Gao!", "«Oui.»", "Non", "Suite"]
+            [
+                "Col. Diarra est arrivé.",
+                "Il pleut à Gao!",
+                "«Oui.»",
+                "Non",
+                "Suite"
+            ]
         );
     }
 

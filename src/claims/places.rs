@@ -218,7 +218,9 @@ impl<'g> PlaceSpotter<'g> {
 }
 
 /// Generic geographic nouns that open a longer name ("Oued de In-Emsal", "Lac Faguibine").
-const GENERIC: &[&str] = &["oued", "lac", "mont", "camp", "route", "region", "river", "lake", "mount"];
+const GENERIC: &[&str] = &[
+    "oued", "lac", "mont", "camp", "route", "region", "river", "lake", "mount",
+];
 
 fn is_acronym(w: &str) -> bool {
     // All-caps words of up to five letters are organisations (MNLA, AQMI, MUJAO, RFI)
@@ -331,7 +333,10 @@ mod tests {
         let g = gaz();
         let s = PlaceSpotter::new(&g);
         let opts = ResolveOptions::default().country(Some("ML"));
-        let m = s.spot("La ville est au nord. Selon le MNLA, ber et gao ont été pris.", &opts);
+        let m = s.spot(
+            "La ville est au nord. Selon le MNLA, ber et gao ont été pris.",
+            &opts,
+        );
         assert!(m.is_empty(), "{m:?}");
     }
 
