@@ -22,6 +22,8 @@ pub struct Cli {
 pub enum Command {
     /// Resolve place names to coordinates (with confidence, homonyms and suggestions).
     Resolve(cmd::resolve::ResolveArgs),
+    /// Check stated distances and directions ("à 70 km au sud de Konna") against geodesy.
+    Check(cmd::check::CheckArgs),
     /// Run the main job on the embedded Mali 2013 case.
     Run(cmd::run::RunArgs),
 }
@@ -57,6 +59,41 @@ mod tests {
         assert_eq!(a.names, ["Konna", "Gao"]);
         assert_eq!(a.gazetteer.country.as_deref(), Some("ML"));
         assert_eq!(a.near.as_deref(), Some("14.5,-4.1"));
+    }
+
+    #[test]
+    fn check_flags_parse() {
+        let cli = Cli::try_parse_from([
+            "frontmap",
+            "check",
+            "--json",
+            "--detour-max",
+            "1.8",
+            "--about-tolerance",
+            "0.2",
+            "--direction-tolerance",
+            "5",
+            "--country",
+            "ML",
+            "--text",
+            "Gao, 1.200 km au nord-est de Bamako",
+        ])
+        .unwrap();
+        let Command::Check(a) = cli.command else {
+            panic!()
+        };
+        assert!(a.json);
+        assert_eq!(a.detour_max, 1.8);
+        assert_eq!(a.about_tolerance, 0.2);
+        assert_eq!(a.direction_tolerance, 5.0);
+        assert!(a.text.is_some());
+        assert!(Cli::try_parse_from(["frontmap", "check"]).is_err());
+        assert!(Cli::try_parse_from(["frontmap", "check", "--text", "x", "f.txt"]).is_err());
+        let cli = Cli::try_parse_from(["frontmap", "check", "--claims", "c.csv"]).unwrap();
+        let Command::Check(a) = cli.command else {
+            panic!()
+        };
+        assert_eq!(a.claims.as_deref(), Some(std::path::Path::new("c.csv")));
     }
 
     #[test]

@@ -9,6 +9,8 @@
 //!
 //! - [`gazetteer`] resolves place names (accent-, case- and punctuation-insensitive, fuzzy,
 //!   with homonyms ranked and a stated confidence);
+//! - [`claims`] finds stated distances and directions in French and English text;
+//! - [`analysis`] judges them ([`analysis::distance_check`]);
 //! - [`geodesy`] measures distances and bearings on the WGS84 ellipsoid;
 //! - [`normalize`] folds names and text for matching;
 //! - [`textio`] decodes inputs (UTF-8, BOM, Windows-1252);
@@ -26,6 +28,7 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+pub mod claims;
 pub mod error;
 pub mod gazetteer;
 pub mod geodesy;

@@ -10,6 +10,7 @@ fn main() {
     let cli = cli::Cli::parse();
     let outcome = match &cli.command {
         cli::Command::Resolve(a) => cmd::resolve::run(a),
+        cli::Command::Check(a) => cmd::check::run(a),
         cli::Command::Run(a) => cmd::run::run(a),
     };
     let code = match outcome {

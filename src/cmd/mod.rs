@@ -1,5 +1,6 @@
 //! Subcommand handlers: parse flags into library calls, print results for people or JSON.
 
+pub mod check;
 pub mod common;
 pub mod resolve;
 pub mod run;
