@@ -9,6 +9,8 @@
 //!
 //! - [`gazetteer`] resolves place names (accent-, case- and punctuation-insensitive, fuzzy,
 //!   with homonyms ranked and a stated confidence);
+//! - [`events`] imports event tables (own CSV, ACLED, UCDP GED) and maps actors to sides;
+//! - [`timeline`] derives who controls each place on each date;
 //! - [`geodesy`] measures distances and bearings on the WGS84 ellipsoid;
 //! - [`normalize`] folds names and text for matching;
 //! - [`textio`] decodes inputs (UTF-8, BOM, Windows-1252);
@@ -26,10 +28,12 @@
 #![deny(missing_docs)]
 
 pub mod error;
+pub mod events;
 pub mod gazetteer;
 pub mod geodesy;
 pub mod normalize;
 pub mod output;
 pub mod textio;
+pub mod timeline;
 
 pub use error::{Error, InputError, Location, Result};
