@@ -24,6 +24,10 @@ pub enum Command {
     Resolve(cmd::resolve::ResolveArgs),
     /// Run the main job on the embedded Mali 2013 case.
     Run(cmd::run::RunArgs),
+    /// Import event tables (own CSV, ACLED, UCDP GED) and list the events.
+    Import(cmd::import::ImportArgs),
+    /// Who controls each place on a date (default: the embedded Mali 2013 case).
+    Control(cmd::control::ControlArgs),
 }
 
 #[cfg(test)]
@@ -39,7 +43,14 @@ mod tests {
     #[test]
     fn resolve_flags_parse() {
         let cli = Cli::try_parse_from([
-            "frontmap", "resolve", "--json", "--country", "ML", "--near", "14.5,-4.1", "Konna",
+            "frontmap",
+            "resolve",
+            "--json",
+            "--country",
+            "ML",
+            "--near",
+            "14.5,-4.1",
+            "Konna",
             "Gao",
         ])
         .unwrap();
@@ -50,6 +61,65 @@ mod tests {
         assert_eq!(a.names, ["Konna", "Gao"]);
         assert_eq!(a.gazetteer.country.as_deref(), Some("ML"));
         assert_eq!(a.near.as_deref(), Some("14.5,-4.1"));
+    }
+
+    #[test]
+    fn import_flags_parse() {
+        let cli = Cli::try_parse_from([
+            "frontmap",
+            "import",
+            "--json",
+            "--format",
+            "acled",
+            "--sides",
+            "s.csv",
+            "--no-fuzzy",
+            "a.csv",
+            "b.csv",
+        ])
+        .unwrap();
+        let Command::Import(a) = cli.command else {
+            panic!()
+        };
+        assert!(a.json && a.no_fuzzy);
+        assert_eq!(a.format, frontmap::events::Format::Acled);
+        assert_eq!(a.files.len(), 2);
+        assert!(Cli::try_parse_from(["frontmap", "import", "--format", "xls", "a.csv"]).is_err());
+    }
+
+    #[test]
+    fn control_flags_parse() {
+        let cli = Cli::try_parse_from([
+            "frontmap",
+            "control",
+            "--date",
+            "2013-01-11",
+            "--events",
+            "e.csv",
+            "--initial",
+            "i.csv",
+            "--contested-days",
+            "5",
+        ])
+        .unwrap();
+        let Command::Control(a) = cli.command else {
+            panic!()
+        };
+        assert_eq!(a.date, "2013-01-11");
+        assert_eq!(a.contested_days, 5);
+        assert_eq!(a.events.len(), 1);
+        assert!(Cli::try_parse_from(["frontmap", "control"]).is_err());
+        assert!(
+            Cli::try_parse_from([
+                "frontmap",
+                "control",
+                "--date",
+                "2013-01-11",
+                "--contested-days",
+                "0"
+            ])
+            .is_err()
+        );
     }
 
     #[test]

@@ -45,7 +45,12 @@ pub struct InputError {
 
 impl InputError {
     /// An error at `file:line:column`.
-    pub fn new(file: impl Into<String>, line: u64, column: u64, message: impl Into<String>) -> Self {
+    pub fn new(
+        file: impl Into<String>,
+        line: u64,
+        column: u64,
+        message: impl Into<String>,
+    ) -> Self {
         InputError {
             location: Location::new(file, line, column),
             message: message.into(),

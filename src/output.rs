@@ -33,7 +33,9 @@ pub fn write_atomic_with(
         fill(&mut w).map_err(|e| Error::write(path, e))?;
         w.flush().map_err(|e| Error::write(path, e))?;
     }
-    tmp.as_file().sync_all().map_err(|e| Error::write(path, e))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| Error::write(path, e))?;
     tmp.persist(path).map_err(|e| Error::write(path, e.error))?;
     Ok(())
 }

@@ -87,11 +87,18 @@ pub fn load_initial_control(
                 origin,
                 1,
                 1,
-                format!("missing column {need:?} (an initial-control file has place,side,since,source)"),
+                format!(
+                    "missing column {need:?} (an initial-control file has place,side,since,source)"
+                ),
             ));
         }
     }
-    let col = |n: &str| headers.iter().position(|h| h == n).map_or(1, |i| i as u64 + 1);
+    let col = |n: &str| {
+        headers
+            .iter()
+            .position(|h| h == n)
+            .map_or(1, |i| i as u64 + 1)
+    };
     let mut out = Vec::new();
     let mut errors = Vec::new();
     let mut rec = csv::StringRecord::new();
@@ -101,24 +108,48 @@ pub fn load_initial_control(
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                errors.push(InputError::new(origin, e.position().map_or(0, |p| p.line()), 1, e.to_string()));
+                errors.push(InputError::new(
+                    origin,
+                    e.position().map_or(0, |p| p.line()),
+                    1,
+                    e.to_string(),
+                ));
                 break;
             }
         }
         let line = rec.position().map_or(0, |p| p.line());
         if rec.len() < headers.len() {
-            errors.push(InputError::new(origin, line, rec.len() as u64 + 1, format!("wrong column count: expected {} fields, found {}", headers.len(), rec.len())));
+            errors.push(InputError::new(
+                origin,
+                line,
+                rec.len() as u64 + 1,
+                format!(
+                    "wrong column count: expected {} fields, found {}",
+                    headers.len(),
+                    rec.len()
+                ),
+            ));
             continue;
         }
         let row: InitialRow = match rec.deserialize(Some(&headers)) {
             Ok(r) => r,
             Err(e) => {
-                errors.push(InputError::new(origin, line, crate::events::import::csv_error_column(&e), e.to_string()));
+                errors.push(InputError::new(
+                    origin,
+                    line,
+                    crate::events::import::csv_error_column(&e),
+                    e.to_string(),
+                ));
                 continue;
             }
         };
         let Some(since) = crate::events::csv::parse_day(row.since) else {
-            errors.push(InputError::new(origin, line, col("since"), crate::events::csv::bad_date(row.since)));
+            errors.push(InputError::new(
+                origin,
+                line,
+                col("since"),
+                crate::events::csv::bad_date(row.since),
+            ));
             continue;
         };
         if row.side.is_empty() {
@@ -131,7 +162,11 @@ pub fn load_initial_control(
                 origin,
                 line,
                 col("place"),
-                format!("unknown place {:?} (nearest names: {})", row.place, r.suggestions.join(", ")),
+                format!(
+                    "unknown place {:?} (nearest names: {})",
+                    row.place,
+                    r.suggestions.join(", ")
+                ),
             ));
             continue;
         };
@@ -342,25 +377,41 @@ impl ControlTimeline {
                         event_ids: vec![ev.id.to_string()],
                         message: format!(
                             "{} ({}:{}): {} at {} has no gazetteer place; not used for control",
-                            ev.id, ev.origin.file, ev.origin.line, ev.kind.label(), ev.place.name
+                            ev.id,
+                            ev.origin.file,
+                            ev.origin.line,
+                            ev.kind.label(),
+                            ev.place.name
                         ),
                     });
                 }
                 continue;
             };
-            let written = if ev.place.name_as_written.is_empty() { &ev.place.name } else { &ev.place.name_as_written };
+            let written = if ev.place.name_as_written.is_empty() {
+                &ev.place.name
+            } else {
+                &ev.place.name_as_written
+            };
             let t = tl.track(gaz, idx, written);
             if !changes {
-                tl.tracks[t].fights.push(Fight { start: ev.date_start, end: ev.date_end, event_id: ev.id.clone() });
+                tl.tracks[t].fights.push(Fight {
+                    start: ev.date_start,
+                    end: ev.date_end,
+                    event_id: ev.id.clone(),
+                });
                 continue;
             }
             let side = match ev.kind {
-                EventKind::Retake => Some(ev.actor1_side().cloned().unwrap_or_else(Side::government)),
+                EventKind::Retake => {
+                    Some(ev.actor1_side().cloned().unwrap_or_else(Side::government))
+                }
                 EventKind::Withdrawal => Some(ev.actor2_side().cloned().unwrap_or_else(Side::none)),
                 _ => ev.actor1_side().cloned(),
             };
             let Some(side) = side else {
-                let actor = ev.actors.first().map_or("(no actor)".to_string(), |a| format!("{:?}", a.name.as_ref()));
+                let actor = ev.actors.first().map_or("(no actor)".to_string(), |a| {
+                    format!("{:?}", a.name.as_ref())
+                });
                 tl.warnings.push(TimelineWarning {
                     kind: WarningKind::NoSide,
                     place: tl.tracks[t].name.to_string(),
@@ -372,7 +423,13 @@ impl ControlTimeline {
                 });
                 continue;
             };
-            tl.tracks[t].changes.push(Change { date: ev.date_end, side, event_id: ev.id.clone(), source: ev.source.clone(), order });
+            tl.tracks[t].changes.push(Change {
+                date: ev.date_end,
+                side,
+                event_id: ev.id.clone(),
+                source: ev.source.clone(),
+                order,
+            });
         }
         for t in 0..tl.tracks.len() {
             tl.settle(t);
@@ -380,7 +437,12 @@ impl ControlTimeline {
         let mut dates: Vec<NaiveDate> = tl
             .tracks
             .iter()
-            .flat_map(|t| t.changes.iter().map(|c| c.date).chain(t.fights.iter().map(|f| f.start)))
+            .flat_map(|t| {
+                t.changes
+                    .iter()
+                    .map(|c| c.date)
+                    .chain(t.fights.iter().map(|f| f.start))
+            })
             .collect();
         dates.sort_unstable();
         dates.dedup();
@@ -394,7 +456,11 @@ impl ControlTimeline {
         }
         let p = gaz.place(idx);
         self.tracks.push(Track {
-            name: Arc::from(if name.is_empty() { p.name.as_ref() } else { name }),
+            name: Arc::from(if name.is_empty() {
+                p.name.as_ref()
+            } else {
+                name
+            }),
             place_id: Arc::from(p.id.as_ref()),
             lat: p.lat,
             lon: p.lon,
@@ -409,8 +475,12 @@ impl ControlTimeline {
     /// Sorts a track's changes and reports (and settles) conflicts.
     fn settle(&mut self, t: usize) {
         let track = &mut self.tracks[t];
-        track.changes.sort_by(|a, b| a.date.cmp(&b.date).then(a.order.cmp(&b.order)));
-        track.fights.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)));
+        track
+            .changes
+            .sort_by(|a, b| a.date.cmp(&b.date).then(a.order.cmp(&b.order)));
+        track
+            .fights
+            .sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)));
         let name = track.name.to_string();
         let mut kept: Vec<Change> = Vec::with_capacity(track.changes.len());
         for c in std::mem::take(&mut track.changes) {
@@ -493,12 +563,16 @@ impl ControlTimeline {
     /// (initial state, then events). Places with no known controller and no recent fighting
     /// are left out.
     pub fn state_on(&self, date: NaiveDate) -> Vec<PlaceControl> {
-        (0..self.tracks.len()).filter_map(|t| self.control_of_track(t, date)).collect()
+        (0..self.tracks.len())
+            .filter_map(|t| self.control_of_track(t, date))
+            .collect()
     }
 
     /// The control of one place on `date`.
     pub fn control_of(&self, idx: PlaceIdx, date: NaiveDate) -> Option<PlaceControl> {
-        self.by_place.get(&idx).and_then(|&t| self.control_of_track(t, date))
+        self.by_place
+            .get(&idx)
+            .and_then(|&t| self.control_of_track(t, date))
     }
 
     fn control_of_track(&self, t: usize, date: NaiveDate) -> Option<PlaceControl> {
@@ -506,7 +580,12 @@ impl ControlTimeline {
         let n = track.changes.partition_point(|c| c.date <= date);
         let (side, since, event_id, source) = if n > 0 {
             let c = &track.changes[n - 1];
-            (c.side.clone(), c.date, Some(c.event_id.clone()), c.source.clone())
+            (
+                c.side.clone(),
+                c.date,
+                Some(c.event_id.clone()),
+                c.source.clone(),
+            )
         } else if let Some((side, since, src)) = &track.initial {
             (side.clone(), *since, None, src.clone())
         } else {
@@ -519,13 +598,21 @@ impl ControlTimeline {
             .filter(|f| f.end >= window_start && f.end > since)
             .map(|f| f.event_id.clone())
             .collect();
-        let status = if fighting.is_empty() { ControlStatus::Held } else { ControlStatus::Contested };
+        let status = if fighting.is_empty() {
+            ControlStatus::Held
+        } else {
+            ControlStatus::Contested
+        };
         if since == NaiveDate::MIN {
             // No known controller: only listed while fought over.
             if fighting.is_empty() {
                 return None;
             }
-            let first = track.fights[..m].iter().map(|f| f.start).min().unwrap_or(date);
+            let first = track.fights[..m]
+                .iter()
+                .map(|f| f.start)
+                .min()
+                .unwrap_or(date);
             return Some(PlaceControl {
                 place: track.name.clone(),
                 place_id: track.place_id.clone(),
@@ -599,17 +686,27 @@ mod tests {
         assert_eq!(at(&s9, "Konna").status, ControlStatus::Held);
         let s11 = tl.state_on(d("2013-01-11"));
         let k = at(&s11, "Konna");
-        assert_eq!((k.side.as_str(), k.status), ("jihadist", ControlStatus::Contested));
+        assert_eq!(
+            (k.side.as_str(), k.status),
+            ("jihadist", ControlStatus::Contested)
+        );
         assert_eq!(k.since, d("2013-01-10"));
         assert_eq!(k.event_id.as_deref(), Some("k1"));
         let s14 = tl.state_on(d("2013-01-14"));
         assert_eq!(at(&s14, "Konna").status, ControlStatus::Held);
-        assert_eq!(at(&tl.state_on(d("2013-01-18")), "Konna").side.as_str(), "government");
+        assert_eq!(
+            at(&tl.state_on(d("2013-01-18")), "Konna").side.as_str(),
+            "government"
+        );
         let s21 = tl.state_on(d("2013-02-21"));
         assert_eq!(at(&s21, "Gao").status, ControlStatus::Contested);
         assert_eq!(at(&s21, "Gao").side.as_str(), "government");
         assert_eq!(at(&s21, "Kidal").side.as_str(), "unknown");
-        assert!(tl.state_on(d("2013-01-05")).iter().all(|p| p.place.as_ref() != "Kidal"));
+        assert!(
+            tl.state_on(d("2013-01-05"))
+                .iter()
+                .all(|p| p.place.as_ref() != "Kidal")
+        );
         assert!(tl.change_dates().contains(&d("2013-01-10")));
         assert!(tl.warnings().is_empty(), "{:?}", tl.warnings());
     }
@@ -630,18 +727,37 @@ mod tests {
         assert!(kinds.contains(&WarningKind::ConflictingSides), "{kinds:?}");
         assert!(kinds.contains(&WarningKind::AlreadyHeld), "{kinds:?}");
         assert!(kinds.contains(&WarningKind::NoSide), "{kinds:?}");
-        let w = tl.warnings().iter().find(|w| w.kind == WarningKind::ConflictingDates).unwrap();
-        assert!(w.message.contains("2013-01-17") && w.message.contains("2013-01-18"), "{}", w.message);
-        assert_eq!(at(&tl.state_on(d("2013-01-17")), "Konna").side.as_str(), "government");
-        assert_eq!(at(&tl.state_on(d("2013-01-27")), "Gao").side.as_str(), "mnla");
+        let w = tl
+            .warnings()
+            .iter()
+            .find(|w| w.kind == WarningKind::ConflictingDates)
+            .unwrap();
+        assert!(
+            w.message.contains("2013-01-17") && w.message.contains("2013-01-18"),
+            "{}",
+            w.message
+        );
+        assert_eq!(
+            at(&tl.state_on(d("2013-01-17")), "Konna").side.as_str(),
+            "government"
+        );
+        assert_eq!(
+            at(&tl.state_on(d("2013-01-27")), "Gao").side.as_str(),
+            "mnla"
+        );
     }
 
     #[test]
     fn unknown_initial_place_reports_suggestions() {
         let gaz = Gazetteer::embedded().unwrap();
-        let e = load_initial_control("place,side,since\nKonnaa,government,2013-01-01\nGao,jihadist,2013-13-01\n", "i.csv", &gaz, &ResolveOptions::default())
-            .unwrap_err()
-            .to_string();
+        let e = load_initial_control(
+            "place,side,since\nKonnaa,government,2013-01-01\nGao,jihadist,2013-13-01\n",
+            "i.csv",
+            &gaz,
+            &ResolveOptions::default(),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("i.csv:2:1: unknown place \"Konnaa\""), "{e}");
         assert!(e.contains("i.csv:3:3: bad date"), "{e}");
     }

@@ -170,7 +170,10 @@ mod tests {
     fn table_aligns_accented_text() {
         let t = table(
             &["a", "b"],
-            &[vec!["Sévaré".into(), "1".into()], vec!["Gao".into(), "2".into()]],
+            &[
+                vec!["Sévaré".into(), "1".into()],
+                vec!["Gao".into(), "2".into()],
+            ],
         );
         let lines: Vec<&str> = t.lines().collect();
         assert_eq!(lines[2], "Sévaré  1");

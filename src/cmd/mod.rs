@@ -1,5 +1,7 @@
 //! Subcommand handlers: parse flags into library calls, print results for people or JSON.
 
 pub mod common;
+pub mod control;
+pub mod import;
 pub mod resolve;
 pub mod run;

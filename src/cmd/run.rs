@@ -24,9 +24,10 @@ static CASE_PLACES: &str = include_str!("../../data/mali2013/places.txt");
 /// Runs the command.
 pub fn run(args: &RunArgs) -> Result<bool> {
     let gaz: Gazetteer = args.gazetteer.load()?;
-    let opts = args.gazetteer.options().country(Some(
-        args.gazetteer.country.as_deref().unwrap_or("ML"),
-    ));
+    let opts = args
+        .gazetteer
+        .options()
+        .country(Some(args.gazetteer.country.as_deref().unwrap_or("ML")));
     let mut rows = Vec::new();
     let mut all = true;
     for name in CASE_PLACES

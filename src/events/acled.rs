@@ -21,18 +21,31 @@ use std::sync::Arc;
 use chrono::{Datelike, Duration, NaiveDate};
 use csv::StringRecord;
 
-use super::csv::{bad_date, parse_coord, parse_count, parse_day, split_actors, month_end};
+use super::csv::{bad_date, month_end, parse_coord, parse_count, parse_day, split_actors};
 use super::import::{Header, RawEvent, RowError};
 use super::model::{
-    ActorRole, DatePrecision, EventType, ExtraColumns, Fatalities, LocationPrecision,
-    SourceCodes, SourceFormat, SubEventType,
+    ActorRole, DatePrecision, EventType, ExtraColumns, Fatalities, LocationPrecision, SourceCodes,
+    SourceFormat, SubEventType,
 };
 
 /// Columns frontmap interprets (everything else is kept as an extra column).
 pub const COLUMNS: &[&str] = &[
-    "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1",
-    "assoc_actor_1", "actor2", "assoc_actor_2", "location", "latitude", "longitude",
-    "geo_precision", "source", "notes", "fatalities",
+    "event_id_cnty",
+    "event_date",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "actor2",
+    "assoc_actor_2",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "fatalities",
 ];
 
 /// One ACLED row (the columns frontmap reads; all as written).
@@ -75,7 +88,11 @@ pub struct AcledRow<'a> {
 /// The date span of an ACLED date with its `time_precision`.
 pub fn date_span(d: NaiveDate, time_precision: u8) -> (NaiveDate, NaiveDate, DatePrecision) {
     match time_precision {
-        2 => (d - Duration::days(3), d + Duration::days(3), DatePrecision::Week),
+        2 => (
+            d - Duration::days(3),
+            d + Duration::days(3),
+            DatePrecision::Week,
+        ),
         3 => {
             let start = d.with_day(1).unwrap_or(d);
             (start, month_end(d), DatePrecision::Month)
@@ -112,10 +129,17 @@ impl AcledFormat {
             missing.push("location (or latitude and longitude)");
         }
         if !missing.is_empty() {
-            return Err(format!("an ACLED export needs the column(s) {}", missing.join(", ")));
+            return Err(format!(
+                "an ACLED export needs the column(s) {}",
+                missing.join(", ")
+            ));
         }
         let (extra_names, extra_idx) = header.extras(COLUMNS);
-        Ok(AcledFormat { header, extra_names, extra_idx })
+        Ok(AcledFormat {
+            header,
+            extra_names,
+            extra_idx,
+        })
     }
 
     pub(crate) fn parse(&self, rec: &StringRecord, line: u64) -> Result<RawEvent, RowError> {
@@ -127,45 +151,87 @@ impl AcledFormat {
         let code = |v: Option<&str>, col: &str, max: u8| -> Result<Option<u8>, RowError> {
             match o(v) {
                 None => Ok(None),
-                Some(s) => s.parse::<u8>().ok().filter(|c| (1..=max).contains(c)).map(Some).ok_or_else(|| {
-                    RowError::new(h.col(col), format!("bad {col} {s:?}: ACLED uses 1 to {max}"))
-                }),
+                Some(s) => s
+                    .parse::<u8>()
+                    .ok()
+                    .filter(|c| (1..=max).contains(c))
+                    .map(Some)
+                    .ok_or_else(|| {
+                        RowError::new(
+                            h.col(col),
+                            format!("bad {col} {s:?}: ACLED uses 1 to {max}"),
+                        )
+                    }),
             }
         };
-        let date_text = o(row.event_date).ok_or_else(|| RowError::new(h.col("event_date"), "empty event_date"))?;
-        let day = parse_day(date_text).ok_or_else(|| RowError::new(h.col("event_date"), bad_date(date_text)))?;
+        let date_text = o(row.event_date)
+            .ok_or_else(|| RowError::new(h.col("event_date"), "empty event_date"))?;
+        let day = parse_day(date_text)
+            .ok_or_else(|| RowError::new(h.col("event_date"), bad_date(date_text)))?;
         let tp = code(row.time_precision, "time_precision", 3)?;
         let (date_start, date_end, date_precision) = date_span(day, tp.unwrap_or(1));
         let gp = code(row.geo_precision, "geo_precision", 3)?;
-        let lat = parse_coord(row.latitude.unwrap_or(""), "latitude").map_err(|m| RowError::new(h.col("latitude"), m))?;
-        let lon = parse_coord(row.longitude.unwrap_or(""), "longitude").map_err(|m| RowError::new(h.col("longitude"), m))?;
+        let lat = parse_coord(row.latitude.unwrap_or(""), "latitude")
+            .map_err(|m| RowError::new(h.col("latitude"), m))?;
+        let lon = parse_coord(row.longitude.unwrap_or(""), "longitude")
+            .map_err(|m| RowError::new(h.col("longitude"), m))?;
         let coords = match (lat, lon) {
             (Some(a), Some(b)) => Some((a, b)),
             (None, None) => None,
-            (Some(_), None) => return Err(RowError::new(h.col("longitude"), "latitude given without longitude")),
-            (None, Some(_)) => return Err(RowError::new(h.col("latitude"), "longitude given without latitude")),
+            (Some(_), None) => {
+                return Err(RowError::new(
+                    h.col("longitude"),
+                    "latitude given without longitude",
+                ));
+            }
+            (None, Some(_)) => {
+                return Err(RowError::new(
+                    h.col("latitude"),
+                    "longitude given without latitude",
+                ));
+            }
         };
         let place_name = o(row.location).unwrap_or("").to_string();
         if place_name.is_empty() && coords.is_none() {
-            return Err(RowError::new(h.col("location"), "no location and no coordinates"));
+            return Err(RowError::new(
+                h.col("location"),
+                "no location and no coordinates",
+            ));
         }
         let sub = match o(row.sub_event_type) {
             Some(s) => SubEventType::parse(s).ok_or_else(|| {
-                RowError::new(h.col("sub_event_type"), format!("unknown ACLED sub_event_type {s:?}"))
+                RowError::new(
+                    h.col("sub_event_type"),
+                    format!("unknown ACLED sub_event_type {s:?}"),
+                )
             })?,
             None => {
                 let t = o(row.event_type).unwrap_or("");
                 EventType::parse(t)
-                    .ok_or_else(|| RowError::new(h.col("event_type"), format!("unknown ACLED event_type {t:?}")))?
+                    .ok_or_else(|| {
+                        RowError::new(
+                            h.col("event_type"),
+                            format!("unknown ACLED event_type {t:?}"),
+                        )
+                    })?
                     .default_sub_type()
             }
         };
         let mut actors = Vec::new();
         split_actors(row.actor1.unwrap_or(""), ActorRole::Actor1, &mut actors);
-        split_actors(row.assoc_actor_1.unwrap_or(""), ActorRole::Assoc1, &mut actors);
+        split_actors(
+            row.assoc_actor_1.unwrap_or(""),
+            ActorRole::Assoc1,
+            &mut actors,
+        );
         split_actors(row.actor2.unwrap_or(""), ActorRole::Actor2, &mut actors);
-        split_actors(row.assoc_actor_2.unwrap_or(""), ActorRole::Assoc2, &mut actors);
-        let best = parse_count(row.fatalities.unwrap_or("")).map_err(|m| RowError::new(h.col("fatalities"), m))?;
+        split_actors(
+            row.assoc_actor_2.unwrap_or(""),
+            ActorRole::Assoc2,
+            &mut actors,
+        );
+        let best = parse_count(row.fatalities.unwrap_or(""))
+            .map_err(|m| RowError::new(h.col("fatalities"), m))?;
         Ok(RawEvent {
             id: o(row.event_id_cnty).map(str::to_string),
             line,
@@ -173,18 +239,33 @@ impl AcledFormat {
             date_end,
             date_precision,
             place_name,
-            place_col: h.col(if h.has("location") { "location" } else { "latitude" }),
+            place_col: h.col(if h.has("location") {
+                "location"
+            } else {
+                "latitude"
+            }),
             coords,
             precision: location_precision(gp.unwrap_or(1)),
             sub_event_type: sub,
             kind: sub.kind(),
             actors,
-            fatalities: Fatalities { best, low: None, high: None },
+            fatalities: Fatalities {
+                best,
+                low: None,
+                high: None,
+            },
             source: o(row.source).unwrap_or("").to_string(),
             notes: o(row.notes).unwrap_or("").to_string(),
             sentence: None,
-            codes: SourceCodes { date_precision: tp, location_precision: gp, type_of_violence: None },
-            extra: ExtraColumns::new(self.extra_names.clone(), self.extra_idx.iter().map(|&i| rec.get(i).unwrap_or(""))),
+            codes: SourceCodes {
+                date_precision: tp,
+                location_precision: gp,
+                type_of_violence: None,
+            },
+            extra: ExtraColumns::new(
+                self.extra_names.clone(),
+                self.extra_idx.iter().map(|&i| rec.get(i).unwrap_or("")),
+            ),
             format: SourceFormat::Acled,
         })
     }

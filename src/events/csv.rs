@@ -34,40 +34,132 @@ use super::model::{
 /// The simple words accepted in `event_type`, with the ACLED sub-type and kind they give.
 /// (ACLED event types and sub-event types are accepted as well.)
 pub const EVENT_WORDS: &[(&str, SubEventType, EventKind)] = &[
-    ("capture", SubEventType::NonStateActorOvertakesTerritory, EventKind::Capture),
-    ("captured", SubEventType::NonStateActorOvertakesTerritory, EventKind::Capture),
-    ("taken", SubEventType::NonStateActorOvertakesTerritory, EventKind::Capture),
-    ("seized", SubEventType::NonStateActorOvertakesTerritory, EventKind::Capture),
-    ("seizure", SubEventType::NonStateActorOvertakesTerritory, EventKind::Capture),
-    ("retake", SubEventType::GovernmentRegainsTerritory, EventKind::Retake),
-    ("retaken", SubEventType::GovernmentRegainsTerritory, EventKind::Retake),
-    ("recapture", SubEventType::GovernmentRegainsTerritory, EventKind::Retake),
-    ("recaptured", SubEventType::GovernmentRegainsTerritory, EventKind::Retake),
-    ("liberated", SubEventType::GovernmentRegainsTerritory, EventKind::Retake),
-    ("transfer", SubEventType::NonViolentTransfer, EventKind::Capture),
-    ("entered", SubEventType::NonViolentTransfer, EventKind::Capture),
-    ("withdrawal", SubEventType::NonViolentTransfer, EventKind::Withdrawal),
-    ("withdraw", SubEventType::NonViolentTransfer, EventKind::Withdrawal),
-    ("retreat", SubEventType::NonViolentTransfer, EventKind::Withdrawal),
-    ("abandoned", SubEventType::NonViolentTransfer, EventKind::Withdrawal),
+    (
+        "capture",
+        SubEventType::NonStateActorOvertakesTerritory,
+        EventKind::Capture,
+    ),
+    (
+        "captured",
+        SubEventType::NonStateActorOvertakesTerritory,
+        EventKind::Capture,
+    ),
+    (
+        "taken",
+        SubEventType::NonStateActorOvertakesTerritory,
+        EventKind::Capture,
+    ),
+    (
+        "seized",
+        SubEventType::NonStateActorOvertakesTerritory,
+        EventKind::Capture,
+    ),
+    (
+        "seizure",
+        SubEventType::NonStateActorOvertakesTerritory,
+        EventKind::Capture,
+    ),
+    (
+        "retake",
+        SubEventType::GovernmentRegainsTerritory,
+        EventKind::Retake,
+    ),
+    (
+        "retaken",
+        SubEventType::GovernmentRegainsTerritory,
+        EventKind::Retake,
+    ),
+    (
+        "recapture",
+        SubEventType::GovernmentRegainsTerritory,
+        EventKind::Retake,
+    ),
+    (
+        "recaptured",
+        SubEventType::GovernmentRegainsTerritory,
+        EventKind::Retake,
+    ),
+    (
+        "liberated",
+        SubEventType::GovernmentRegainsTerritory,
+        EventKind::Retake,
+    ),
+    (
+        "transfer",
+        SubEventType::NonViolentTransfer,
+        EventKind::Capture,
+    ),
+    (
+        "entered",
+        SubEventType::NonViolentTransfer,
+        EventKind::Capture,
+    ),
+    (
+        "withdrawal",
+        SubEventType::NonViolentTransfer,
+        EventKind::Withdrawal,
+    ),
+    (
+        "withdraw",
+        SubEventType::NonViolentTransfer,
+        EventKind::Withdrawal,
+    ),
+    (
+        "retreat",
+        SubEventType::NonViolentTransfer,
+        EventKind::Withdrawal,
+    ),
+    (
+        "abandoned",
+        SubEventType::NonViolentTransfer,
+        EventKind::Withdrawal,
+    ),
     ("clash", SubEventType::ArmedClash, EventKind::Clash),
     ("clashes", SubEventType::ArmedClash, EventKind::Clash),
     ("battle", SubEventType::ArmedClash, EventKind::Clash),
     ("fighting", SubEventType::ArmedClash, EventKind::Clash),
     ("combat", SubEventType::ArmedClash, EventKind::Clash),
     ("airstrike", SubEventType::AirDroneStrike, EventKind::Strike),
-    ("air strike", SubEventType::AirDroneStrike, EventKind::Strike),
-    ("drone strike", SubEventType::AirDroneStrike, EventKind::Strike),
+    (
+        "air strike",
+        SubEventType::AirDroneStrike,
+        EventKind::Strike,
+    ),
+    (
+        "drone strike",
+        SubEventType::AirDroneStrike,
+        EventKind::Strike,
+    ),
     ("strike", SubEventType::AirDroneStrike, EventKind::Strike),
     ("shelling", SubEventType::Shelling, EventKind::Shelling),
     ("artillery", SubEventType::Shelling, EventKind::Shelling),
-    ("explosion", SubEventType::RemoteExplosive, EventKind::Explosion),
+    (
+        "explosion",
+        SubEventType::RemoteExplosive,
+        EventKind::Explosion,
+    ),
     ("ied", SubEventType::RemoteExplosive, EventKind::Explosion),
     ("bomb", SubEventType::RemoteExplosive, EventKind::Explosion),
-    ("car bomb", SubEventType::RemoteExplosive, EventKind::Explosion),
-    ("landmine", SubEventType::RemoteExplosive, EventKind::Explosion),
-    ("suicide bomb", SubEventType::SuicideBomb, EventKind::Explosion),
-    ("suicide attack", SubEventType::SuicideBomb, EventKind::Explosion),
+    (
+        "car bomb",
+        SubEventType::RemoteExplosive,
+        EventKind::Explosion,
+    ),
+    (
+        "landmine",
+        SubEventType::RemoteExplosive,
+        EventKind::Explosion,
+    ),
+    (
+        "suicide bomb",
+        SubEventType::SuicideBomb,
+        EventKind::Explosion,
+    ),
+    (
+        "suicide attack",
+        SubEventType::SuicideBomb,
+        EventKind::Explosion,
+    ),
     ("grenade", SubEventType::Grenade, EventKind::Explosion),
     ("attack", SubEventType::Attack, EventKind::Attack),
     ("massacre", SubEventType::Attack, EventKind::Attack),
@@ -122,15 +214,44 @@ pub fn parse_event_type(
 }
 
 const MONTHS: [(&str, u32); 32] = [
-    ("january", 1), ("jan", 1), ("janvier", 1), ("february", 2), ("feb", 2), ("fevrier", 2),
-    ("march", 3), ("mar", 3), ("mars", 3), ("april", 4), ("apr", 4), ("avril", 4),
-    ("may", 5), ("mai", 5), ("june", 6), ("jun", 6), ("juin", 6), ("july", 7), ("jul", 7),
-    ("juillet", 7), ("august", 8), ("aug", 8), ("aout", 8), ("september", 9), ("sep", 9),
-    ("sept", 9), ("septembre", 9), ("october", 10), ("oct", 10), ("octobre", 10),
-    ("november", 11), ("nov", 11),
+    ("january", 1),
+    ("jan", 1),
+    ("janvier", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("fevrier", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("mars", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("avril", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juin", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juillet", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("aout", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("septembre", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("octobre", 10),
+    ("november", 11),
+    ("nov", 11),
 ];
 const MONTHS2: [(&str, u32); 4] = [
-    ("novembre", 11), ("december", 12), ("dec", 12), ("decembre", 12),
+    ("novembre", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("decembre", 12),
 ];
 
 fn month_number(word: &str) -> Option<u32> {
@@ -155,7 +276,10 @@ fn digits(b: &[u8]) -> Option<u32> {
 pub fn parse_day(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     let b = s.as_bytes();
-    if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' && (b.len() == 10 || matches!(b[10], b' ' | b'T'))
+    if b.len() >= 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && (b.len() == 10 || matches!(b[10], b' ' | b'T'))
     {
         let y = digits(&b[0..4])?;
         let m = digits(&b[5..7])?;
@@ -170,11 +294,21 @@ pub fn parse_day(s: &str) -> Option<NaiveDate> {
         return None;
     }
     let day = |p: &str| -> Option<u32> {
-        let p = p.strip_suffix("er").or_else(|| p.strip_suffix("st")).or_else(|| p.strip_suffix("nd"))
-            .or_else(|| p.strip_suffix("rd")).or_else(|| p.strip_suffix("th")).unwrap_or(p);
+        let p = p
+            .strip_suffix("er")
+            .or_else(|| p.strip_suffix("st"))
+            .or_else(|| p.strip_suffix("nd"))
+            .or_else(|| p.strip_suffix("rd"))
+            .or_else(|| p.strip_suffix("th"))
+            .unwrap_or(p);
         digits(p.as_bytes()).filter(|d| *d >= 1 && *d <= 31)
     };
-    let year = |p: &str| -> Option<i32> { (p.len() == 4).then(|| digits(p.as_bytes())).flatten().map(|y| y as i32) };
+    let year = |p: &str| -> Option<i32> {
+        (p.len() == 4)
+            .then(|| digits(p.as_bytes()))
+            .flatten()
+            .map(|y| y as i32)
+    };
     if let (Some(d), Some(m), Some(y)) = (day(parts[0]), month_number(parts[1]), year(parts[2])) {
         return NaiveDate::from_ymd_opt(y, m, d);
     }
@@ -211,7 +345,11 @@ pub fn parse_date_span(s: &str) -> Option<(NaiveDate, NaiveDate, DatePrecision)>
     let b = s.as_bytes();
     if b.len() == 4 {
         let y = digits(b)? as i32;
-        return Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?, DatePrecision::Year));
+        return Some((
+            NaiveDate::from_ymd_opt(y, 1, 1)?,
+            NaiveDate::from_ymd_opt(y, 12, 31)?,
+            DatePrecision::Year,
+        ));
     }
     if b.len() == 7 && b[4] == b'-' {
         let start = NaiveDate::from_ymd_opt(digits(&b[0..4])? as i32, digits(&b[5..7])?, 1)?;
@@ -245,9 +383,9 @@ pub fn parse_count(s: &str) -> Result<Option<u32>, String> {
         return Ok(None);
     }
     let t2 = t.strip_suffix(".0").unwrap_or(t);
-    t2.parse::<u32>()
-        .map(Some)
-        .map_err(|_| format!("bad number {t:?}: expected a whole number of deaths (or leave it empty)"))
+    t2.parse::<u32>().map(Some).map_err(|_| {
+        format!("bad number {t:?}: expected a whole number of deaths (or leave it empty)")
+    })
 }
 
 /// Parses a coordinate; `what` is `latitude` or `longitude`.
@@ -275,9 +413,26 @@ pub fn split_actors(s: &str, role: ActorRole, out: &mut Vec<(String, ActorRole)>
 
 /// Column names of the own CSV (anything else is an extra column).
 pub const COLUMNS: &[&str] = &[
-    "id", "date", "date_start", "date_end", "date_precision", "place", "lat", "lon",
-    "location_precision", "event_type", "sub_event_type", "actor1", "actor2", "assoc_actor_1",
-    "assoc_actor_2", "fatalities", "fatalities_low", "fatalities_high", "source", "notes",
+    "id",
+    "date",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "place",
+    "lat",
+    "lon",
+    "location_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "assoc_actor_1",
+    "assoc_actor_2",
+    "fatalities",
+    "fatalities_low",
+    "fatalities_high",
+    "source",
+    "notes",
     "sentence",
 ];
 
@@ -327,10 +482,17 @@ impl OwnFormat {
             missing.push("event_type");
         }
         if !missing.is_empty() {
-            return Err(format!("frontmap's events CSV needs the column(s) {}", missing.join(", ")));
+            return Err(format!(
+                "frontmap's events CSV needs the column(s) {}",
+                missing.join(", ")
+            ));
         }
         let (extra_names, extra_idx) = header.extras(COLUMNS);
-        Ok(OwnFormat { header, extra_names, extra_idx })
+        Ok(OwnFormat {
+            header,
+            extra_names,
+            extra_idx,
+        })
     }
 
     pub(crate) fn parse(&self, rec: &StringRecord, line: u64) -> Result<RawEvent, RowError> {
@@ -346,30 +508,53 @@ impl OwnFormat {
                 .ok_or_else(|| RowError::new(h.col("date_start"), "empty date_start"))?;
             let a = parse_day(s).ok_or_else(|| RowError::new(h.col("date_start"), bad_date(s)))?;
             let b = match o(row.date_end) {
-                Some(e) => parse_day(e).ok_or_else(|| RowError::new(h.col("date_end"), bad_date(e)))?,
+                Some(e) => {
+                    parse_day(e).ok_or_else(|| RowError::new(h.col("date_end"), bad_date(e)))?
+                }
                 None => a,
             };
             if b < a {
-                return Err(RowError::new(h.col("date_end"), format!("date_end {b} is before date_start {a}")));
+                return Err(RowError::new(
+                    h.col("date_end"),
+                    format!("date_end {b} is before date_start {a}"),
+                ));
             }
             (a, b, span_precision(a, b))
         };
         if let Some(p) = o(row.date_precision) {
             date_precision = DatePrecision::parse(p).ok_or_else(|| {
-                RowError::new(h.col("date_precision"), format!("unknown date_precision {p:?} (day, night, week, month or year)"))
+                RowError::new(
+                    h.col("date_precision"),
+                    format!("unknown date_precision {p:?} (day, night, week, month or year)"),
+                )
             })?;
         }
-        let lat = parse_coord(row.lat.unwrap_or(""), "latitude").map_err(|m| RowError::new(h.col("lat"), m))?;
-        let lon = parse_coord(row.lon.unwrap_or(""), "longitude").map_err(|m| RowError::new(h.col("lon"), m))?;
+        let lat = parse_coord(row.lat.unwrap_or(""), "latitude")
+            .map_err(|m| RowError::new(h.col("lat"), m))?;
+        let lon = parse_coord(row.lon.unwrap_or(""), "longitude")
+            .map_err(|m| RowError::new(h.col("lon"), m))?;
         let coords = match (lat, lon) {
             (Some(a), Some(b)) => Some((a, b)),
             (None, None) => None,
-            (Some(_), None) => return Err(RowError::new(h.col("lon"), "latitude given without longitude")),
-            (None, Some(_)) => return Err(RowError::new(h.col("lat"), "longitude given without latitude")),
+            (Some(_), None) => {
+                return Err(RowError::new(
+                    h.col("lon"),
+                    "latitude given without longitude",
+                ));
+            }
+            (None, Some(_)) => {
+                return Err(RowError::new(
+                    h.col("lat"),
+                    "longitude given without latitude",
+                ));
+            }
         };
         let place_name = o(row.place).unwrap_or("").to_string();
         if place_name.is_empty() && coords.is_none() {
-            return Err(RowError::new(h.col("place"), "no place: give a place name or lat and lon"));
+            return Err(RowError::new(
+                h.col("place"),
+                "no place: give a place name or lat and lon",
+            ));
         }
         let precision = match o(row.location_precision) {
             Some(p) => LocationPrecision::parse(p).ok_or_else(|| {
@@ -377,17 +562,31 @@ impl OwnFormat {
             })?,
             None => LocationPrecision::Exact,
         };
-        let (sub_event_type, kind) = parse_event_type(row.event_type.unwrap_or(""), row.sub_event_type)
-            .map_err(|m| {
-                let col = if o(row.sub_event_type).is_some() { h.col("sub_event_type") } else { h.col("event_type") };
+        let (sub_event_type, kind) =
+            parse_event_type(row.event_type.unwrap_or(""), row.sub_event_type).map_err(|m| {
+                let col = if o(row.sub_event_type).is_some() {
+                    h.col("sub_event_type")
+                } else {
+                    h.col("event_type")
+                };
                 RowError::new(col, m)
             })?;
         let mut actors = Vec::new();
         split_actors(row.actor1.unwrap_or(""), ActorRole::Actor1, &mut actors);
-        split_actors(row.assoc_actor_1.unwrap_or(""), ActorRole::Assoc1, &mut actors);
+        split_actors(
+            row.assoc_actor_1.unwrap_or(""),
+            ActorRole::Assoc1,
+            &mut actors,
+        );
         split_actors(row.actor2.unwrap_or(""), ActorRole::Actor2, &mut actors);
-        split_actors(row.assoc_actor_2.unwrap_or(""), ActorRole::Assoc2, &mut actors);
-        let count = |v: Option<&str>, c: &str| parse_count(v.unwrap_or("")).map_err(|m| RowError::new(h.col(c), m));
+        split_actors(
+            row.assoc_actor_2.unwrap_or(""),
+            ActorRole::Assoc2,
+            &mut actors,
+        );
+        let count = |v: Option<&str>, c: &str| {
+            parse_count(v.unwrap_or("")).map_err(|m| RowError::new(h.col(c), m))
+        };
         let fatalities = Fatalities {
             best: count(row.fatalities, "fatalities")?,
             low: count(row.fatalities_low, "fatalities_low")?,
@@ -411,7 +610,10 @@ impl OwnFormat {
             notes: o(row.notes).unwrap_or("").to_string(),
             sentence: o(row.sentence).map(str::to_string),
             codes: SourceCodes::default(),
-            extra: ExtraColumns::new(self.extra_names.clone(), self.extra_idx.iter().map(|&i| rec.get(i).unwrap_or(""))),
+            extra: ExtraColumns::new(
+                self.extra_names.clone(),
+                self.extra_idx.iter().map(|&i| rec.get(i).unwrap_or("")),
+            ),
             format: SourceFormat::Frontmap,
         })
     }
@@ -424,7 +626,9 @@ pub(crate) fn opt(v: Option<&str>) -> Option<&str> {
 
 /// The message for an unreadable date.
 pub fn bad_date(s: &str) -> String {
-    format!("bad date {s:?}: write YYYY-MM-DD (or \"10 January 2013\", \"10-Jan-2013\", YYYY-MM for a month)")
+    format!(
+        "bad date {s:?}: write YYYY-MM-DD (or \"10 January 2013\", \"10-Jan-2013\", YYYY-MM for a month)"
+    )
 }
 
 #[cfg(test)]
@@ -453,24 +657,48 @@ mod tests {
 
     #[test]
     fn spans_months_and_years() {
-        assert_eq!(parse_date_span("2013-02"), Some((d(2013, 2, 1), d(2013, 2, 28), DatePrecision::Month)));
-        assert_eq!(parse_date_span("February 2013"), Some((d(2013, 2, 1), d(2013, 2, 28), DatePrecision::Month)));
-        assert_eq!(parse_date_span("2012"), Some((d(2012, 1, 1), d(2012, 12, 31), DatePrecision::Year)));
-        assert_eq!(parse_date_span("2013-01-20/2013-01-21"), Some((d(2013, 1, 20), d(2013, 1, 21), DatePrecision::Week)));
+        assert_eq!(
+            parse_date_span("2013-02"),
+            Some((d(2013, 2, 1), d(2013, 2, 28), DatePrecision::Month))
+        );
+        assert_eq!(
+            parse_date_span("February 2013"),
+            Some((d(2013, 2, 1), d(2013, 2, 28), DatePrecision::Month))
+        );
+        assert_eq!(
+            parse_date_span("2012"),
+            Some((d(2012, 1, 1), d(2012, 12, 31), DatePrecision::Year))
+        );
+        assert_eq!(
+            parse_date_span("2013-01-20/2013-01-21"),
+            Some((d(2013, 1, 20), d(2013, 1, 21), DatePrecision::Week))
+        );
         assert_eq!(parse_date_span("2013-01-21/2013-01-20"), None);
         assert_eq!(month_end(d(2012, 12, 5)), d(2012, 12, 31));
     }
 
     #[test]
     fn event_words_and_acled_types() {
-        assert_eq!(parse_event_type("capture", None).unwrap().1, EventKind::Capture);
-        assert_eq!(parse_event_type("Air strike", None).unwrap().0, SubEventType::AirDroneStrike);
+        assert_eq!(
+            parse_event_type("capture", None).unwrap().1,
+            EventKind::Capture
+        );
+        assert_eq!(
+            parse_event_type("Air strike", None).unwrap().0,
+            SubEventType::AirDroneStrike
+        );
         assert_eq!(
             parse_event_type("Battles", Some("Government regains territory")).unwrap(),
             (SubEventType::GovernmentRegainsTerritory, EventKind::Retake)
         );
-        assert_eq!(parse_event_type("Battles", None).unwrap().0, SubEventType::ArmedClash);
-        assert_eq!(parse_event_type("withdrawal", None).unwrap().1, EventKind::Withdrawal);
+        assert_eq!(
+            parse_event_type("Battles", None).unwrap().0,
+            SubEventType::ArmedClash
+        );
+        assert_eq!(
+            parse_event_type("withdrawal", None).unwrap().1,
+            EventKind::Withdrawal
+        );
         assert!(parse_event_type("party", None).is_err());
         assert!(parse_event_type("Battles", Some("Tea")).is_err());
     }
@@ -481,7 +709,11 @@ mod tests {
         assert_eq!(parse_count(" "), Ok(None));
         assert!(parse_count("about 100").is_err());
         assert_eq!(parse_coord("14.9", "latitude"), Ok(Some(14.9)));
-        assert!(parse_coord("95", "latitude").unwrap_err().contains("out of range"));
+        assert!(
+            parse_coord("95", "latitude")
+                .unwrap_err()
+                .contains("out of range")
+        );
         assert!(parse_coord("x", "longitude").is_err());
     }
 }

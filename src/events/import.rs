@@ -57,7 +57,9 @@ impl std::str::FromStr for Format {
             "frontmap" | "own" => Ok(Format::Frontmap),
             "acled" => Ok(Format::Acled),
             "ucdp" | "ged" | "ucdp-ged" => Ok(Format::Ucdp),
-            _ => Err(format!("unknown format {s:?} (auto, frontmap, acled or ucdp)")),
+            _ => Err(format!(
+                "unknown format {s:?} (auto, frontmap, acled or ucdp)"
+            )),
         }
     }
 }
@@ -206,7 +208,10 @@ impl Header {
             .map(|h| h.trim_start_matches('\u{feff}').trim().to_lowercase())
             .collect();
         Header {
-            written: rec.iter().map(|h| h.trim_start_matches('\u{feff}').trim()).collect(),
+            written: rec
+                .iter()
+                .map(|h| h.trim_start_matches('\u{feff}').trim())
+                .collect(),
             lower: names.iter().map(String::as_str).collect(),
             names,
         }
@@ -337,10 +342,18 @@ pub fn load_events_from_reader<R: Read + Send>(
         .has_headers(true)
         .buffer_capacity(1 << 20)
         .from_reader(reader);
-    let header_bytes = rdr.byte_headers().map_err(|e| csv_error(origin, e))?.clone();
+    let header_bytes = rdr
+        .byte_headers()
+        .map_err(|e| csv_error(origin, e))?
+        .clone();
     let header = Header::new(&decode_record(&header_bytes));
     if header.len() == 0 || header.names.iter().all(String::is_empty) {
-        return Err(Error::input(origin, 1, 1, "empty file: expected a header line"));
+        return Err(Error::input(
+            origin,
+            1,
+            1,
+            "empty file: expected a header line",
+        ));
     }
     let format = match opts.format {
         Format::Auto => Format::detect(&header.names).ok_or_else(|| {
@@ -388,7 +401,8 @@ pub fn load_events_from_reader<R: Read + Send>(
     let chunk_rows = opts.chunk_rows.max(1);
     let width = header.len();
     std::thread::scope(|scope| -> Result<()> {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<std::result::Result<Vec<ByteRecord>, csv::Error>>(2);
+        let (tx, rx) =
+            std::sync::mpsc::sync_channel::<std::result::Result<Vec<ByteRecord>, csv::Error>>(2);
         scope.spawn(move || {
             loop {
                 let mut chunk = Vec::with_capacity(chunk_rows.min(4096));
@@ -487,7 +501,12 @@ struct State<'a> {
 }
 
 fn coord_key(raw: &RawEvent, lat: f64, lon: f64) -> CoordKey {
-    (lat.to_bits(), lon.to_bits(), raw.precision, raw.place_name.clone())
+    (
+        lat.to_bits(),
+        lon.to_bits(),
+        raw.precision,
+        raw.place_name.clone(),
+    )
 }
 
 impl State<'_> {
@@ -858,9 +877,18 @@ mod tests {
     #[test]
     fn detects_formats_from_headers() {
         let h = |s: &str| s.split(',').map(str::to_string).collect::<Vec<_>>();
-        assert_eq!(Format::detect(&h("event_id_cnty,event_date,location")), Some(Format::Acled));
-        assert_eq!(Format::detect(&h("id,side_a,type_of_violence,date_start")), Some(Format::Ucdp));
-        assert_eq!(Format::detect(&h("date,place,event_type")), Some(Format::Frontmap));
+        assert_eq!(
+            Format::detect(&h("event_id_cnty,event_date,location")),
+            Some(Format::Acled)
+        );
+        assert_eq!(
+            Format::detect(&h("id,side_a,type_of_violence,date_start")),
+            Some(Format::Ucdp)
+        );
+        assert_eq!(
+            Format::detect(&h("date,place,event_type")),
+            Some(Format::Frontmap)
+        );
         assert_eq!(Format::detect(&h("when,where")), None);
     }
 
@@ -872,7 +900,13 @@ mod tests {
                     2013-01-11,Konnaa,clash,,,\n\
                     2013-01-11,Sévaré,base\n\
                     2013-01-11,Mopti,clash,,many,\n";
-        let r = load_events_from_str(text, "e.csv", &gaz(), &ImportOptions::default().fuzzy(false)).unwrap();
+        let r = load_events_from_str(
+            text,
+            "e.csv",
+            &gaz(),
+            &ImportOptions::default().fuzzy(false),
+        )
+        .unwrap();
         assert_eq!(r.format, Format::Frontmap);
         assert_eq!(r.summary.read, 5);
         assert_eq!(r.events.len(), 1);
@@ -882,9 +916,15 @@ mod tests {
         assert_eq!(e.extra.get("url"), Some("https://example.org/a"));
         let msgs: Vec<String> = r.rejected.iter().map(|e| e.to_string()).collect();
         assert!(msgs[0].starts_with("e.csv:3:1: bad date"), "{msgs:?}");
-        assert!(msgs[1].starts_with("e.csv:4:2: unknown place \"Konnaa\""), "{msgs:?}");
+        assert!(
+            msgs[1].starts_with("e.csv:4:2: unknown place \"Konnaa\""),
+            "{msgs:?}"
+        );
         assert!(msgs[1].contains("Kon"), "{msgs:?}");
-        assert!(msgs[2].starts_with("e.csv:5:4: wrong column count"), "{msgs:?}");
+        assert!(
+            msgs[2].starts_with("e.csv:5:4: wrong column count"),
+            "{msgs:?}"
+        );
         assert!(msgs[3].starts_with("e.csv:6:5: bad number"), "{msgs:?}");
     }
 
@@ -893,14 +933,28 @@ mod tests {
         let g = gaz();
         let (idx, d) = attach(&g, 14.94, -3.89, LocationPrecision::Exact, "Konna").unwrap();
         assert!(d < 2.0);
-        assert!(g.place(idx).all_names().any(|n| n == "Konna" || n == "Kona"));
+        assert!(
+            g.place(idx)
+                .all_names()
+                .any(|n| n == "Konna" || n == "Kona")
+        );
         assert!(attach(&g, 0.0, -30.0, LocationPrecision::Exact, "").is_none());
         assert!(attach(&g, 14.94, -3.89, LocationPrecision::Country, "").is_none());
     }
 
     #[test]
     fn unknown_header_is_an_error_at_line_one() {
-        let e = load_events_from_str("when,where\nx,y\n", "w.csv", &gaz(), &ImportOptions::default()).unwrap_err();
-        assert!(e.to_string().starts_with("w.csv:1:1: cannot tell the format"), "{e}");
+        let e = load_events_from_str(
+            "when,where\nx,y\n",
+            "w.csv",
+            &gaz(),
+            &ImportOptions::default(),
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("w.csv:1:1: cannot tell the format"),
+            "{e}"
+        );
     }
 }

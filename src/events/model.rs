@@ -780,7 +780,8 @@ mod tests {
 
     #[test]
     fn extra_columns_keep_order_and_skip_empty() {
-        let x = ExtraColumns::from_pairs(&[("admin1", "Mopti"), ("tags", ""), ("url", "https://x")]);
+        let x =
+            ExtraColumns::from_pairs(&[("admin1", "Mopti"), ("tags", ""), ("url", "https://x")]);
         let v: Vec<_> = x.iter().collect();
         assert_eq!(v, [("admin1", "Mopti"), ("url", "https://x")]);
         assert_eq!(x.get("url"), Some("https://x"));

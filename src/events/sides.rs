@@ -145,7 +145,9 @@ impl SideMap {
                     origin,
                     1,
                     1,
-                    format!("missing column {need:?} (a sides file has the columns pattern,side,notes)"),
+                    format!(
+                        "missing column {need:?} (a sides file has the columns pattern,side,notes)"
+                    ),
                 ));
             }
         }
@@ -259,11 +261,23 @@ mod tests {
     fn acled_and_press_names_map_to_mali_sides() {
         let m = SideMap::mali2013().unwrap();
         let s = |a: &str| m.side_of(a).map(|s| s.as_str().to_string());
-        assert_eq!(s("Military Forces of Mali (2002-2021)").as_deref(), Some("government"));
-        assert_eq!(s("Military Forces of France").as_deref(), Some("government"));
+        assert_eq!(
+            s("Military Forces of Mali (2002-2021)").as_deref(),
+            Some("government")
+        );
+        assert_eq!(
+            s("Military Forces of France").as_deref(),
+            Some("government")
+        );
         assert_eq!(s("Operation Serval").as_deref(), Some("government"));
-        assert_eq!(s("MISMA: African-led International Support Mission to Mali").as_deref(), Some("government"));
-        assert_eq!(s("Military Forces of Chad (1990-2021)").as_deref(), Some("government"));
+        assert_eq!(
+            s("MISMA: African-led International Support Mission to Mali").as_deref(),
+            Some("government")
+        );
+        assert_eq!(
+            s("Military Forces of Chad (1990-2021)").as_deref(),
+            Some("government")
+        );
         assert_eq!(s("soldats nigériens").as_deref(), Some("government"));
         assert_eq!(
             s("MUJAO: Movement for Unity and Jihad in West Africa").as_deref(),
@@ -271,15 +285,30 @@ mod tests {
         );
         assert_eq!(s("Ansar Dine").as_deref(), Some("jihadist"));
         assert_eq!(s("ANSAR EDDINE").as_deref(), Some("jihadist"));
-        assert_eq!(s("AQIM: Al Qaeda in the Islamic Maghreb").as_deref(), Some("jihadist"));
+        assert_eq!(
+            s("AQIM: Al Qaeda in the Islamic Maghreb").as_deref(),
+            Some("jihadist")
+        );
         assert_eq!(s("les islamistes").as_deref(), Some("jihadist"));
-        assert_eq!(s("Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad").as_deref(), Some("jihadist"));
-        assert_eq!(s("MNLA: National Movement for the Liberation of Azawad").as_deref(), Some("mnla"));
-        assert_eq!(s("HCUA: High Council for the Unity of Azawad").as_deref(), Some("mnla"));
+        assert_eq!(
+            s("Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad").as_deref(),
+            Some("jihadist")
+        );
+        assert_eq!(
+            s("MNLA: National Movement for the Liberation of Azawad").as_deref(),
+            Some("mnla")
+        );
+        assert_eq!(
+            s("HCUA: High Council for the Unity of Azawad").as_deref(),
+            Some("mnla")
+        );
         assert_eq!(s("Civilians (Mali)"), None);
         assert_eq!(s("Civilians (France)"), None);
         assert_eq!(s("Unidentified Armed Group (Mali)"), None);
-        assert_eq!(s("Military Forces of Nigeria (2010-2015)").as_deref(), Some("government"));
+        assert_eq!(
+            s("Military Forces of Nigeria (2010-2015)").as_deref(),
+            Some("government")
+        );
     }
 
     #[test]

@@ -40,9 +40,22 @@ use super::model::{
 
 /// Columns frontmap interprets (everything else is kept as an extra column).
 pub const COLUMNS: &[&str] = &[
-    "id", "type_of_violence", "side_a", "side_b", "where_prec", "where_coordinates",
-    "latitude", "longitude", "date_prec", "date_start", "date_end", "best", "low", "high",
-    "source_article", "source_headline",
+    "id",
+    "type_of_violence",
+    "side_a",
+    "side_b",
+    "where_prec",
+    "where_coordinates",
+    "latitude",
+    "longitude",
+    "date_prec",
+    "date_start",
+    "date_end",
+    "best",
+    "low",
+    "high",
+    "source_article",
+    "source_headline",
 ];
 
 /// One UCDP GED row (the columns frontmap reads).
@@ -115,14 +128,22 @@ impl UcdpFormat {
         if !header.has("date_start") {
             missing.push("date_start");
         }
-        if !(header.has("latitude") && header.has("longitude")) && !header.has("where_coordinates") {
+        if !(header.has("latitude") && header.has("longitude")) && !header.has("where_coordinates")
+        {
             missing.push("latitude and longitude (or where_coordinates)");
         }
         if !missing.is_empty() {
-            return Err(format!("UCDP GED needs the column(s) {}", missing.join(", ")));
+            return Err(format!(
+                "UCDP GED needs the column(s) {}",
+                missing.join(", ")
+            ));
         }
         let (extra_names, extra_idx) = header.extras(COLUMNS);
-        Ok(UcdpFormat { header, extra_names, extra_idx })
+        Ok(UcdpFormat {
+            header,
+            extra_names,
+            extra_idx,
+        })
     }
 
     pub(crate) fn parse(&self, rec: &StringRecord, line: u64) -> Result<RawEvent, RowError> {
@@ -134,36 +155,65 @@ impl UcdpFormat {
         let code = |v: Option<&str>, col: &str, max: u8| -> Result<Option<u8>, RowError> {
             match o(v) {
                 None => Ok(None),
-                Some(s) => s.parse::<u8>().ok().filter(|c| (1..=max).contains(c)).map(Some).ok_or_else(|| {
-                    RowError::new(h.col(col), format!("bad {col} {s:?}: UCDP uses 1 to {max}"))
-                }),
+                Some(s) => s
+                    .parse::<u8>()
+                    .ok()
+                    .filter(|c| (1..=max).contains(c))
+                    .map(Some)
+                    .ok_or_else(|| {
+                        RowError::new(h.col(col), format!("bad {col} {s:?}: UCDP uses 1 to {max}"))
+                    }),
             }
         };
-        let s = o(row.date_start).ok_or_else(|| RowError::new(h.col("date_start"), "empty date_start"))?;
-        let date_start = parse_day(s).ok_or_else(|| RowError::new(h.col("date_start"), bad_date(s)))?;
+        let s = o(row.date_start)
+            .ok_or_else(|| RowError::new(h.col("date_start"), "empty date_start"))?;
+        let date_start =
+            parse_day(s).ok_or_else(|| RowError::new(h.col("date_start"), bad_date(s)))?;
         let date_end = match o(row.date_end) {
             Some(e) => parse_day(e).ok_or_else(|| RowError::new(h.col("date_end"), bad_date(e)))?,
             None => date_start,
         };
         if date_end < date_start {
-            return Err(RowError::new(h.col("date_end"), format!("date_end {date_end} is before date_start {date_start}")));
+            return Err(RowError::new(
+                h.col("date_end"),
+                format!("date_end {date_end} is before date_start {date_start}"),
+            ));
         }
         let dp = code(row.date_prec, "date_prec", 5)?;
         let wp = code(row.where_prec, "where_prec", 7)?;
         let tv = code(row.type_of_violence, "type_of_violence", 3)?;
-        let lat = parse_coord(row.latitude.unwrap_or(""), "latitude").map_err(|m| RowError::new(h.col("latitude"), m))?;
-        let lon = parse_coord(row.longitude.unwrap_or(""), "longitude").map_err(|m| RowError::new(h.col("longitude"), m))?;
+        let lat = parse_coord(row.latitude.unwrap_or(""), "latitude")
+            .map_err(|m| RowError::new(h.col("latitude"), m))?;
+        let lon = parse_coord(row.longitude.unwrap_or(""), "longitude")
+            .map_err(|m| RowError::new(h.col("longitude"), m))?;
         let coords = match (lat, lon) {
             (Some(a), Some(b)) => Some((a, b)),
             (None, None) => None,
-            (Some(_), None) => return Err(RowError::new(h.col("longitude"), "latitude given without longitude")),
-            (None, Some(_)) => return Err(RowError::new(h.col("latitude"), "longitude given without latitude")),
+            (Some(_), None) => {
+                return Err(RowError::new(
+                    h.col("longitude"),
+                    "latitude given without longitude",
+                ));
+            }
+            (None, Some(_)) => {
+                return Err(RowError::new(
+                    h.col("latitude"),
+                    "longitude given without latitude",
+                ));
+            }
         };
         let place_name = o(row.where_coordinates).unwrap_or("").to_string();
         if place_name.is_empty() && coords.is_none() {
-            return Err(RowError::new(h.col("where_coordinates"), "no where_coordinates and no coordinates"));
+            return Err(RowError::new(
+                h.col("where_coordinates"),
+                "no where_coordinates and no coordinates",
+            ));
         }
-        let sub = if tv == Some(3) { SubEventType::Attack } else { SubEventType::ArmedClash };
+        let sub = if tv == Some(3) {
+            SubEventType::Attack
+        } else {
+            SubEventType::ArmedClash
+        };
         let mut actors = Vec::new();
         if let Some(a) = o(row.side_a) {
             actors.push((a.to_string(), ActorRole::Actor1));
@@ -171,7 +221,9 @@ impl UcdpFormat {
         if let Some(b) = o(row.side_b) {
             actors.push((b.to_string(), ActorRole::Actor2));
         }
-        let count = |v: Option<&str>, c: &str| parse_count(v.unwrap_or("")).map_err(|m| RowError::new(h.col(c), m));
+        let count = |v: Option<&str>, c: &str| {
+            parse_count(v.unwrap_or("")).map_err(|m| RowError::new(h.col(c), m))
+        };
         let fatalities = Fatalities {
             best: count(row.best, "best")?,
             low: count(row.low, "low")?,
@@ -187,7 +239,11 @@ impl UcdpFormat {
                 None => super::csv::span_precision(date_start, date_end),
             },
             place_name,
-            place_col: h.col(if h.has("where_coordinates") { "where_coordinates" } else { "latitude" }),
+            place_col: h.col(if h.has("where_coordinates") {
+                "where_coordinates"
+            } else {
+                "latitude"
+            }),
             coords,
             precision: location_precision(wp.unwrap_or(1)),
             sub_event_type: sub,
@@ -197,8 +253,15 @@ impl UcdpFormat {
             source: o(row.source_article).unwrap_or("").to_string(),
             notes: o(row.source_headline).unwrap_or("").to_string(),
             sentence: None,
-            codes: SourceCodes { date_precision: dp, location_precision: wp, type_of_violence: tv },
-            extra: ExtraColumns::new(self.extra_names.clone(), self.extra_idx.iter().map(|&i| rec.get(i).unwrap_or(""))),
+            codes: SourceCodes {
+                date_precision: dp,
+                location_precision: wp,
+                type_of_violence: tv,
+            },
+            extra: ExtraColumns::new(
+                self.extra_names.clone(),
+                self.extra_idx.iter().map(|&i| rec.get(i).unwrap_or("")),
+            ),
             format: SourceFormat::Ucdp,
         })
     }

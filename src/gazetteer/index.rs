@@ -209,7 +209,10 @@ impl Grid {
     pub(crate) fn new(places: &[Place]) -> Self {
         let mut cells: std::collections::HashMap<(i32, i32), Vec<u32>> = Default::default();
         for (i, p) in places.iter().enumerate() {
-            cells.entry(cell_of(p.lat, p.lon)).or_default().push(i as u32);
+            cells
+                .entry(cell_of(p.lat, p.lon))
+                .or_default()
+                .push(i as u32);
         }
         Grid { cells }
     }

@@ -309,9 +309,7 @@ pub(crate) fn parse_user_csv(bytes: &[u8], origin: &str) -> Result<Vec<UserRow>>
                                 row.lon = Some(v)
                             }
                         }
-                        Some(v) => fail(format!(
-                            "{col_name} {v} is out of range (±{limit}°)"
-                        )),
+                        Some(v) => fail(format!("{col_name} {v} is out of range (±{limit}°)")),
                         None => fail(format!(
                             "{col_name} {value:?} is not a number of degrees (write e.g. 14.94)"
                         )),
@@ -330,7 +328,9 @@ pub(crate) fn parse_user_csv(bytes: &[u8], origin: &str) -> Result<Vec<UserRow>>
                 "feature_code" => row.feature_code = Some(value.to_ascii_uppercase()),
                 "country" => {
                     if value.len() != 2 || !value.chars().all(|c| c.is_ascii_alphabetic()) {
-                        fail(format!("country {value:?} must be an ISO 3166 two-letter code"));
+                        fail(format!(
+                            "country {value:?} must be an ISO 3166 two-letter code"
+                        ));
                     } else {
                         row.country = Some(value.to_ascii_uppercase());
                     }
@@ -403,29 +403,44 @@ mod tests {
     fn embedded_table_parses() {
         let places = parse_embedded().unwrap();
         assert!(places.len() > 10_000, "{} places", places.len());
-        assert!(places.iter().all(|p| p.lat.abs() <= 90.0 && p.lon.abs() <= 180.0));
+        assert!(
+            places
+                .iter()
+                .all(|p| p.lat.abs() <= 90.0 && p.lon.abs() <= 180.0)
+        );
     }
 
     #[test]
     fn user_rows_are_validated_with_positions() {
-        let csv = "name,lat,lon,country\nKonna bis,14.9,-3.9,ML\nBad,91,-3.9,ML\nAlso bad,abc,1,MLI\n";
+        let csv =
+            "name,lat,lon,country\nKonna bis,14.9,-3.9,ML\nBad,91,-3.9,ML\nAlso bad,abc,1,MLI\n";
         let Err(Error::Inputs(errs)) = parse_user_csv(csv.as_bytes(), "my.csv") else {
             panic!("expected errors")
         };
         let msgs: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
         assert_eq!(msgs.len(), 3, "{msgs:?}");
-        assert!(msgs[0].starts_with("my.csv:3:2: lat 91 is out of range"), "{msgs:?}");
+        assert!(
+            msgs[0].starts_with("my.csv:3:2: lat 91 is out of range"),
+            "{msgs:?}"
+        );
         assert!(msgs[1].starts_with("my.csv:4:2: lat \"abc\""), "{msgs:?}");
-        assert!(msgs[2].starts_with("my.csv:4:4: country \"MLI\""), "{msgs:?}");
+        assert!(
+            msgs[2].starts_with("my.csv:4:4: country \"MLI\""),
+            "{msgs:?}"
+        );
     }
 
     #[test]
     fn unknown_columns_and_short_rows_are_errors() {
         let csv = "name,lattitude,lon\nX,1,2\n";
-        let e = parse_user_csv(csv.as_bytes(), "u.csv").unwrap_err().to_string();
+        let e = parse_user_csv(csv.as_bytes(), "u.csv")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("u.csv:1:2: unknown column \"lattitude\""), "{e}");
         let csv = "name,lat,lon\nX,1\n";
-        let e = parse_user_csv(csv.as_bytes(), "u.csv").unwrap_err().to_string();
+        let e = parse_user_csv(csv.as_bytes(), "u.csv")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("u.csv:2:3: this row has 2 fields"), "{e}");
     }
 

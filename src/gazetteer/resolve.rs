@@ -202,8 +202,8 @@ fn prior(p: &Place) -> f64 {
         0.0
     };
     let alts = p.alt_names().count() as f64;
-    let notability = ((alts / 6.0).min(1.0) * 0.8 + if p.wof_id.is_some() { 0.2 } else { 0.0 })
-        .min(1.0);
+    let notability =
+        ((alts / 6.0).min(1.0) * 0.8 + if p.wof_id.is_some() { 0.2 } else { 0.0 }).min(1.0);
     0.55 * fw + 0.25 * pop + 0.2 * notability
 }
 
@@ -356,8 +356,7 @@ impl Gazetteer {
             } else {
                 0.0
             };
-            c.confidence =
-                (c.kind.quality() * (0.8 + 0.2 * *pr) * share.sqrt()).clamp(0.0, 1.0);
+            c.confidence = (c.kind.quality() * (0.8 + 0.2 * *pr) * share.sqrt()).clamp(0.0, 1.0);
         }
         let best = cands[0].0;
         let bp = self.place(best.place);
@@ -383,11 +382,7 @@ impl Gazetteer {
         } else {
             opts.max_alternatives
         };
-        let alternatives = cands[1..]
-            .iter()
-            .map(|(c, _)| *c)
-            .take(limit)
-            .collect();
+        let alternatives = cands[1..].iter().map(|(c, _)| *c).take(limit).collect();
         Resolution {
             query: query.to_string(),
             status,
@@ -420,7 +415,10 @@ mod tests {
     fn misspelling_resolves_fuzzily_with_lower_confidence() {
         let g = gaz();
         let r = g.resolve("Tombuctou", &ResolveOptions::default());
-        assert!(matches!(r.best.unwrap().kind, MatchKind::Fuzzy { .. }), "{r:?}");
+        assert!(
+            matches!(r.best.unwrap().kind, MatchKind::Fuzzy { .. }),
+            "{r:?}"
+        );
         assert!(r.confidence() < 0.75);
         let off = g.resolve("Tombuctou", &ResolveOptions::default().fuzzy(false));
         assert_eq!(off.status, Status::Unknown);
@@ -443,6 +441,9 @@ mod tests {
         // Villages called Kona are all over Mali; near Mopti the town of Konna wins.
         let r = g.resolve("Kona", &ResolveOptions::default().near(14.49, -4.20));
         let p = g.place(r.place().unwrap());
-        assert!((p.lat - 14.94).abs() < 0.1 && (p.lon + 3.89).abs() < 0.1, "{p:?}");
+        assert!(
+            (p.lat - 14.94).abs() < 0.1 && (p.lon + 3.89).abs() < 0.1,
+            "{p:?}"
+        );
     }
 }
