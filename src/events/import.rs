@@ -15,7 +15,8 @@
 //!   precision: the nearest first-order division). Nothing within reach: the event keeps its
 //!   coordinates and the name as written, and is counted as unattached.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::sync::RwLock;
 use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
@@ -317,7 +318,8 @@ pub fn load_events(path: &Path, gaz: &Gazetteer, opts: &ImportOptions) -> Result
         return load_events_from_reader(std::io::stdin(), &origin, gaz, opts);
     }
     let file = std::fs::File::open(path).map_err(|e| Error::read(path, e))?;
-    load_events_from_reader(file, &origin, gaz, opts)
+    let size = file.metadata().ok().map(|m| m.len());
+    read_events(file, size, &origin, gaz, opts)
 }
 
 /// Reads events from CSV text in memory; `origin` names it in errors.
@@ -333,6 +335,17 @@ pub fn load_events_from_str(
 /// Reads events from any reader (see [`load_events`]).
 pub fn load_events_from_reader<R: Read + Send>(
     reader: R,
+    origin: &str,
+    gaz: &Gazetteer,
+    opts: &ImportOptions,
+) -> Result<ImportReport> {
+    read_events(reader, None, origin, gaz, opts)
+}
+
+/// `size`, when known, lets the event list be allocated once (no doubling on big files).
+fn read_events<R: Read + Send>(
+    reader: R,
+    size: Option<u64>,
     origin: &str,
     gaz: &Gazetteer,
     opts: &ImportOptions,
@@ -379,18 +392,18 @@ pub fn load_events_from_reader<R: Read + Send>(
     }
     .map_err(|m| Error::input(origin, 1, 1, m))?;
 
-    let mut state = State {
+    let state = State {
         gaz,
         opts,
         origin: Arc::from(origin),
         file_stem: Path::new(origin)
             .file_stem()
             .map_or_else(|| origin.to_string(), |s| s.to_string_lossy().into_owned()),
-        names: HashMap::new(),
-        coords: HashMap::new(),
-        actors: HashMap::new(),
-        places: HashMap::new(),
-        sources: HashMap::new(),
+        names: RwLock::new(HashMap::new()),
+        coords: RwLock::new(HashMap::new()),
+        actors: RwLock::new(HashMap::new()),
+        places: RwLock::new(HashMap::new()),
+        sources: RwLock::new(HashMap::new()),
     };
     let mut report = ImportReport {
         format,
@@ -431,8 +444,17 @@ pub fn load_events_from_reader<R: Read + Send>(
                 }
             }
         });
+        let mut first = true;
         for chunk in rx {
             let chunk = chunk.map_err(|e| csv_error(origin, e))?;
+            if first {
+                first = false;
+                let read_bytes = chunk.last().and_then(|r| r.position()).map_or(0, |p| p.byte());
+                if let Some(total) = size.filter(|_| read_bytes > 0) {
+                    let estimate = (total as f64 / read_bytes as f64 * chunk.len() as f64 * 1.02) as usize;
+                    report.events.reserve(estimate.min(200_000_000));
+                }
+            }
             state.process(&parser, width, chunk, &mut report);
         }
         Ok(())
@@ -461,6 +483,14 @@ fn csv_error(origin: &str, e: csv::Error) -> Error {
     }
 }
 
+/// Like [`decode_record`], taking the record (no copy for UTF-8).
+fn decode_owned(rec: ByteRecord) -> StringRecord {
+    match StringRecord::from_byte_record(rec) {
+        Ok(s) => s,
+        Err(e) => decode_record(&e.into_byte_record()),
+    }
+}
+
 /// UTF-8, or Windows-1252 field by field.
 fn decode_record(rec: &ByteRecord) -> StringRecord {
     match StringRecord::from_byte_record(rec.clone()) {
@@ -486,32 +516,50 @@ enum NameHit {
     Unknown(Vec<String>),
 }
 
-type CoordKey = (u64, u64, LocationPrecision, String);
+type CoordKey = (u64, u64, LocationPrecision, u64);
 
+/// Caches shared by the worker threads: read-locked on hits, write-locked to add a miss.
 struct State<'a> {
     gaz: &'a Gazetteer,
     opts: &'a ImportOptions,
     origin: Arc<str>,
     file_stem: String,
-    names: HashMap<String, NameHit>,
-    coords: HashMap<CoordKey, Option<(PlaceIdx, f64)>>,
-    actors: HashMap<String, (Arc<str>, Option<Side>)>,
-    places: HashMap<PlaceIdx, (Arc<str>, Arc<str>)>,
-    sources: HashMap<String, Arc<str>>,
+    names: RwLock<HashMap<String, NameHit>>,
+    coords: RwLock<HashMap<CoordKey, Option<(PlaceIdx, f64)>>>,
+    actors: RwLock<HashMap<String, (Arc<str>, Option<Side>)>>,
+    places: RwLock<HashMap<PlaceIdx, (Arc<str>, Arc<str>)>>,
+    sources: RwLock<HashMap<String, Arc<str>>>,
 }
 
 fn coord_key(raw: &RawEvent, lat: f64, lon: f64) -> CoordKey {
-    (
-        lat.to_bits(),
-        lon.to_bits(),
-        raw.precision,
-        raw.place_name.clone(),
-    )
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    raw.place_name.hash(&mut h);
+    (lat.to_bits(), lon.to_bits(), raw.precision, h.finish())
+}
+
+/// Looks `key` up in a shared cache, computing and adding it on a miss.
+fn cached<K, Q, V>(cache: &RwLock<HashMap<K, V>>, key: &Q, make_key: impl FnOnce() -> K, compute: impl FnOnce() -> V) -> V
+where
+    K: std::borrow::Borrow<Q> + std::hash::Hash + Eq,
+    Q: std::hash::Hash + Eq + ?Sized,
+    V: Clone,
+{
+    if let Ok(map) = cache.read() {
+        if let Some(v) = map.get(key) {
+            return v.clone();
+        }
+    }
+    let v = compute();
+    if let Ok(mut map) = cache.write() {
+        map.entry(make_key()).or_insert_with(|| v.clone());
+    }
+    v
 }
 
 impl State<'_> {
     fn process(
-        &mut self,
+        &self,
         parser: &Parser,
         width: usize,
         chunk: Vec<ByteRecord>,
@@ -519,8 +567,8 @@ impl State<'_> {
     ) {
         report.summary.read += chunk.len() as u64;
         let origin = self.origin.clone();
-        let parsed: Vec<std::result::Result<RawEvent, InputError>> = chunk
-            .par_iter()
+        let built: Vec<std::result::Result<(Event, Counted), InputError>> = chunk
+            .into_par_iter()
             .map(|br| {
                 let line = br.position().map_or(0, |p| p.line());
                 if br.len() != width {
@@ -535,89 +583,13 @@ impl State<'_> {
                         ),
                     ));
                 }
-                let rec = decode_record(br);
-                parser
+                let rec = decode_owned(br);
+                let raw = parser
                     .parse(&rec, line)
-                    .map_err(|e| InputError::new(origin.as_ref(), line, e.column, e.message))
+                    .map_err(|e| InputError::new(origin.as_ref(), line, e.column, e.message))?;
+                drop(rec);
+                self.build(raw)
             })
-            .collect();
-        drop(chunk);
-
-        // Distinct keys not resolved yet.
-        let mut new_names: HashSet<&str> = HashSet::new();
-        let mut new_coords: HashSet<CoordKey> = HashSet::new();
-        let mut new_actors: HashSet<&str> = HashSet::new();
-        for raw in parsed.iter().flatten() {
-            match raw.coords {
-                Some((lat, lon)) => {
-                    let k = coord_key(raw, lat, lon);
-                    if !self.coords.contains_key(&k) {
-                        new_coords.insert(k);
-                    }
-                }
-                None => {
-                    if !self.names.contains_key(&raw.place_name) {
-                        new_names.insert(&raw.place_name);
-                    }
-                }
-            }
-            for (a, _) in &raw.actors {
-                if !self.actors.contains_key(a) {
-                    new_actors.insert(a);
-                }
-            }
-            if !self.sources.contains_key(&raw.source) {
-                let s = raw.source.clone();
-                self.sources.insert(s.clone(), Arc::from(s.as_str()));
-            }
-        }
-        let gaz = self.gaz;
-        let opts = self.opts;
-        let names: Vec<(String, NameHit)> = new_names
-            .into_par_iter()
-            .map(|n| (n.to_string(), resolve_name(gaz, opts, n)))
-            .collect();
-        let coords: Vec<(CoordKey, Option<(PlaceIdx, f64)>)> = new_coords
-            .into_par_iter()
-            .map(|k| {
-                let hit = attach(gaz, f64::from_bits(k.0), f64::from_bits(k.1), k.2, &k.3);
-                (k, hit)
-            })
-            .collect();
-        let actors: Vec<(String, Option<Side>)> = new_actors
-            .into_par_iter()
-            .map(|a| (a.to_string(), opts.sides.side_of(a)))
-            .collect();
-        for (n, h) in names {
-            self.names.insert(n, h);
-        }
-        for (k, h) in coords {
-            self.coords.insert(k, h);
-        }
-        for (a, s) in actors {
-            let arc: Arc<str> = Arc::from(a.as_str());
-            self.actors.insert(a, (arc, s));
-        }
-        for idx in self
-            .names
-            .values()
-            .filter_map(|h| match h {
-                NameHit::Found { idx, .. } => Some(*idx),
-                NameHit::Unknown(_) => None,
-            })
-            .chain(self.coords.values().filter_map(|h| h.map(|(i, _)| i)))
-            .collect::<Vec<_>>()
-        {
-            self.places.entry(idx).or_insert_with(|| {
-                let p = gaz.place(idx);
-                (Arc::from(p.id.as_ref()), Arc::from(p.name.as_ref()))
-            });
-        }
-
-        let this = &*self;
-        let built: Vec<std::result::Result<(Event, Counted), InputError>> = parsed
-            .into_par_iter()
-            .map(|r| r.and_then(|raw| this.build(raw)))
             .collect();
         for b in built {
             match b {
@@ -640,18 +612,24 @@ impl State<'_> {
         }
     }
 
+    fn place_names(&self, idx: PlaceIdx) -> (Arc<str>, Arc<str>) {
+        cached(&self.places, &idx, || idx, || {
+            let p = self.gaz.place(idx);
+            (Arc::from(p.id.as_ref()), Arc::from(p.name.as_ref()))
+        })
+    }
+
     fn build(&self, raw: RawEvent) -> std::result::Result<(Event, Counted), InputError> {
         let written: Arc<str> = Arc::from(raw.place_name.as_str());
         let (place, counted) = match raw.coords {
             Some((lat, lon)) => {
-                let hit = self
-                    .coords
-                    .get(&coord_key(&raw, lat, lon))
-                    .copied()
-                    .flatten();
+                let key = coord_key(&raw, lat, lon);
+                let hit = cached(&self.coords, &key, || key, || {
+                    attach(self.gaz, lat, lon, raw.precision, &raw.place_name)
+                });
                 match hit {
                     Some((idx, d)) => {
-                        let (id, name) = self.places[&idx].clone();
+                        let (id, name) = self.place_names(idx);
                         let limit = raw.precision.attach_km().unwrap_or(1.0);
                         (
                             EventPlace {
@@ -690,39 +668,44 @@ impl State<'_> {
                     ),
                 }
             }
-            None => match self.names.get(&raw.place_name) {
-                Some(NameHit::Found {
+            None => match cached(
+                &self.names,
+                raw.place_name.as_str(),
+                || raw.place_name.clone(),
+                || resolve_name(self.gaz, self.opts, &raw.place_name),
+            ) {
+                NameHit::Found {
                     idx,
                     resolution,
                     confidence,
                     ambiguous,
-                }) => {
-                    let p = self.gaz.place(*idx);
-                    let (id, name) = self.places[idx].clone();
-                    let counted = if *resolution == PlaceResolution::Fuzzy {
+                } => {
+                    let p = self.gaz.place(idx);
+                    let (id, name) = self.place_names(idx);
+                    let counted = if resolution == PlaceResolution::Fuzzy {
                         Counted::Fuzzy
-                    } else if *ambiguous {
+                    } else if ambiguous {
                         Counted::Ambiguous
                     } else {
                         Counted::Plain
                     };
                     (
                         EventPlace {
-                            idx: Some(*idx),
+                            idx: Some(idx),
                             place_id: Some(id),
                             name,
                             name_as_written: written,
                             lat: p.lat,
                             lon: p.lon,
                             precision: raw.precision,
-                            resolution: *resolution,
-                            confidence: *confidence,
+                            resolution,
+                            confidence,
                             distance_km: None,
                         },
                         counted,
                     )
                 }
-                Some(NameHit::Unknown(suggestions)) => {
+                NameHit::Unknown(suggestions) => {
                     let hint = if suggestions.is_empty() {
                         "no similar name in the gazetteer; add it with --places".to_string()
                     } else {
@@ -735,25 +718,15 @@ impl State<'_> {
                         format!("unknown place {:?} ({hint})", raw.place_name),
                     ));
                 }
-                None => {
-                    return Err(InputError::new(
-                        self.origin.as_ref(),
-                        raw.line,
-                        raw.place_col,
-                        format!("place {:?} was not resolved", raw.place_name),
-                    ));
-                }
             },
         };
         let actors = raw
             .actors
             .iter()
             .map(|(a, role)| {
-                let (name, side) = self
-                    .actors
-                    .get(a)
-                    .cloned()
-                    .unwrap_or_else(|| (Arc::from(a.as_str()), None));
+                let (name, side) = cached(&self.actors, a.as_str(), || a.clone(), || {
+                    (Arc::from(a.as_str()), self.opts.sides.side_of(a))
+                });
                 Actor {
                     name,
                     role: *role,
@@ -765,11 +738,9 @@ impl State<'_> {
             Some(id) => Arc::from(id.as_str()),
             None => Arc::from(format!("{}:{}", self.file_stem, raw.line).as_str()),
         };
-        let source = self
-            .sources
-            .get(&raw.source)
-            .cloned()
-            .unwrap_or_else(|| Arc::from(raw.source.as_str()));
+        let source = cached(&self.sources, raw.source.as_str(), || raw.source.clone(), || {
+            Arc::from(raw.source.as_str())
+        });
         Ok((
             Event {
                 id,
