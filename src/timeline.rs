@@ -512,20 +512,19 @@ impl ControlTimeline {
                     *prev = c;
                 }
                 _ => {
-                    if kept.is_empty() {
-                        if let Some((side, since, src)) = &track.initial {
-                            if *side == c.side && *since <= c.date {
-                                self.warnings.push(TimelineWarning {
-                                    kind: WarningKind::AlreadyHeld,
-                                    place: name.clone(),
-                                    event_ids: vec![c.event_id.to_string()],
-                                    message: format!(
-                                        "{name}: taken by {} on {} ({}, source: {}) but held by {side} since {} according to the initial state (source: {src})",
-                                        c.side, fmt_date(c.date), c.event_id, c.source, fmt_date(*since)
-                                    ),
-                                });
-                            }
-                        }
+                    let already = track.initial.as_ref().filter(|(side, since, _)| {
+                        kept.is_empty() && *side == c.side && *since <= c.date
+                    });
+                    if let Some((side, since, src)) = already {
+                        self.warnings.push(TimelineWarning {
+                            kind: WarningKind::AlreadyHeld,
+                            place: name.clone(),
+                            event_ids: vec![c.event_id.to_string()],
+                            message: format!(
+                                "{name}: taken by {} on {} ({}, source: {}) but held by {side} since {} according to the initial state (source: {src})",
+                                c.side, fmt_date(c.date), c.event_id, c.source, fmt_date(*since)
+                            ),
+                        });
                     }
                     kept.push(c);
                 }

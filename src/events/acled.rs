@@ -125,7 +125,7 @@ impl AcledFormat {
         if !header.has("event_type") && !header.has("sub_event_type") {
             missing.push("event_type or sub_event_type");
         }
-        if !header.has("location") && !(header.has("latitude") && header.has("longitude")) {
+        if !(header.has("location") || header.has("latitude") && header.has("longitude")) {
             missing.push("location (or latitude and longitude)");
         }
         if !missing.is_empty() {

@@ -475,7 +475,7 @@ impl OwnFormat {
         if !header.has("date") && !header.has("date_start") {
             missing.push("date (or date_start)");
         }
-        if !header.has("place") && !(header.has("lat") && header.has("lon")) {
+        if !(header.has("place") || header.has("lat") && header.has("lon")) {
             missing.push("place (or lat and lon)");
         }
         if !header.has("event_type") {

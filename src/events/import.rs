@@ -16,10 +16,10 @@
 //!   coordinates and the name as written, and is counted as unattached.
 
 use std::collections::HashMap;
-use std::sync::RwLock;
 use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::RwLock;
 
 use chrono::NaiveDate;
 use csv::{ByteRecord, StringRecord};
@@ -449,9 +449,13 @@ fn read_events<R: Read + Send>(
             let chunk = chunk.map_err(|e| csv_error(origin, e))?;
             if first {
                 first = false;
-                let read_bytes = chunk.last().and_then(|r| r.position()).map_or(0, |p| p.byte());
+                let read_bytes = chunk
+                    .last()
+                    .and_then(|r| r.position())
+                    .map_or(0, |p| p.byte());
                 if let Some(total) = size.filter(|_| read_bytes > 0) {
-                    let estimate = (total as f64 / read_bytes as f64 * chunk.len() as f64 * 1.02) as usize;
+                    let estimate =
+                        (total as f64 / read_bytes as f64 * chunk.len() as f64 * 1.02) as usize;
                     report.events.reserve(estimate.min(200_000_000));
                 }
             }
@@ -517,6 +521,10 @@ enum NameHit {
 }
 
 type CoordKey = (u64, u64, LocationPrecision, u64);
+/// An actor's interned name and side.
+type ActorEntry = (Arc<str>, Option<Side>);
+/// A place's interned id and name.
+type PlaceNames = (Arc<str>, Arc<str>);
 
 /// Caches shared by the worker threads: read-locked on hits, write-locked to add a miss.
 struct State<'a> {
@@ -526,8 +534,8 @@ struct State<'a> {
     file_stem: String,
     names: RwLock<HashMap<String, NameHit>>,
     coords: RwLock<HashMap<CoordKey, Option<(PlaceIdx, f64)>>>,
-    actors: RwLock<HashMap<String, (Arc<str>, Option<Side>)>>,
-    places: RwLock<HashMap<PlaceIdx, (Arc<str>, Arc<str>)>>,
+    actors: RwLock<HashMap<String, ActorEntry>>,
+    places: RwLock<HashMap<PlaceIdx, PlaceNames>>,
     sources: RwLock<HashMap<String, Arc<str>>>,
 }
 
@@ -539,16 +547,19 @@ fn coord_key(raw: &RawEvent, lat: f64, lon: f64) -> CoordKey {
 }
 
 /// Looks `key` up in a shared cache, computing and adding it on a miss.
-fn cached<K, Q, V>(cache: &RwLock<HashMap<K, V>>, key: &Q, make_key: impl FnOnce() -> K, compute: impl FnOnce() -> V) -> V
+fn cached<K, Q, V>(
+    cache: &RwLock<HashMap<K, V>>,
+    key: &Q,
+    make_key: impl FnOnce() -> K,
+    compute: impl FnOnce() -> V,
+) -> V
 where
     K: std::borrow::Borrow<Q> + std::hash::Hash + Eq,
     Q: std::hash::Hash + Eq + ?Sized,
     V: Clone,
 {
-    if let Ok(map) = cache.read() {
-        if let Some(v) = map.get(key) {
-            return v.clone();
-        }
+    if let Some(v) = cache.read().ok().and_then(|map| map.get(key).cloned()) {
+        return v;
     }
     let v = compute();
     if let Ok(mut map) = cache.write() {
@@ -613,10 +624,15 @@ impl State<'_> {
     }
 
     fn place_names(&self, idx: PlaceIdx) -> (Arc<str>, Arc<str>) {
-        cached(&self.places, &idx, || idx, || {
-            let p = self.gaz.place(idx);
-            (Arc::from(p.id.as_ref()), Arc::from(p.name.as_ref()))
-        })
+        cached(
+            &self.places,
+            &idx,
+            || idx,
+            || {
+                let p = self.gaz.place(idx);
+                (Arc::from(p.id.as_ref()), Arc::from(p.name.as_ref()))
+            },
+        )
     }
 
     fn build(&self, raw: RawEvent) -> std::result::Result<(Event, Counted), InputError> {
@@ -624,9 +640,12 @@ impl State<'_> {
         let (place, counted) = match raw.coords {
             Some((lat, lon)) => {
                 let key = coord_key(&raw, lat, lon);
-                let hit = cached(&self.coords, &key, || key, || {
-                    attach(self.gaz, lat, lon, raw.precision, &raw.place_name)
-                });
+                let hit = cached(
+                    &self.coords,
+                    &key,
+                    || key,
+                    || attach(self.gaz, lat, lon, raw.precision, &raw.place_name),
+                );
                 match hit {
                     Some((idx, d)) => {
                         let (id, name) = self.place_names(idx);
@@ -724,9 +743,12 @@ impl State<'_> {
             .actors
             .iter()
             .map(|(a, role)| {
-                let (name, side) = cached(&self.actors, a.as_str(), || a.clone(), || {
-                    (Arc::from(a.as_str()), self.opts.sides.side_of(a))
-                });
+                let (name, side) = cached(
+                    &self.actors,
+                    a.as_str(),
+                    || a.clone(),
+                    || (Arc::from(a.as_str()), self.opts.sides.side_of(a)),
+                );
                 Actor {
                     name,
                     role: *role,
@@ -738,9 +760,12 @@ impl State<'_> {
             Some(id) => Arc::from(id.as_str()),
             None => Arc::from(format!("{}:{}", self.file_stem, raw.line).as_str()),
         };
-        let source = cached(&self.sources, raw.source.as_str(), || raw.source.clone(), || {
-            Arc::from(raw.source.as_str())
-        });
+        let source = cached(
+            &self.sources,
+            raw.source.as_str(),
+            || raw.source.clone(),
+            || Arc::from(raw.source.as_str()),
+        );
         Ok((
             Event {
                 id,

@@ -205,7 +205,7 @@ impl SideMap {
             return Err(Error::Inputs(errors));
         }
         // Longest pattern first: the first match is the most specific.
-        rules.sort_by(|a, b| b.padded.len().cmp(&a.padded.len()));
+        rules.sort_by_key(|r| std::cmp::Reverse(r.padded.len()));
         Ok(SideMap {
             rules,
             origin: origin.to_string(),

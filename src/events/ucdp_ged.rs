@@ -128,8 +128,7 @@ impl UcdpFormat {
         if !header.has("date_start") {
             missing.push("date_start");
         }
-        if !(header.has("latitude") && header.has("longitude")) && !header.has("where_coordinates")
-        {
+        if !(header.has("where_coordinates") || header.has("latitude") && header.has("longitude")) {
             missing.push("latitude and longitude (or where_coordinates)");
         }
         if !missing.is_empty() {
