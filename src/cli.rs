@@ -26,6 +26,10 @@ pub enum Command {
     Check(cmd::check::CheckArgs),
     /// Run the main job on the embedded Mali 2013 case.
     Run(cmd::run::RunArgs),
+    /// Import event tables (own CSV, ACLED, UCDP GED) and list the events.
+    Import(cmd::import::ImportArgs),
+    /// Who controls each place on a date (default: the embedded Mali 2013 case).
+    Control(cmd::control::ControlArgs),
 }
 
 #[cfg(test)]
@@ -94,6 +98,65 @@ mod tests {
             panic!()
         };
         assert_eq!(a.claims.as_deref(), Some(std::path::Path::new("c.csv")));
+    }
+
+    #[test]
+    fn import_flags_parse() {
+        let cli = Cli::try_parse_from([
+            "frontmap",
+            "import",
+            "--json",
+            "--format",
+            "acled",
+            "--sides",
+            "s.csv",
+            "--no-fuzzy",
+            "a.csv",
+            "b.csv",
+        ])
+        .unwrap();
+        let Command::Import(a) = cli.command else {
+            panic!()
+        };
+        assert!(a.json && a.no_fuzzy);
+        assert_eq!(a.format, frontmap::events::Format::Acled);
+        assert_eq!(a.files.len(), 2);
+        assert!(Cli::try_parse_from(["frontmap", "import", "--format", "xls", "a.csv"]).is_err());
+    }
+
+    #[test]
+    fn control_flags_parse() {
+        let cli = Cli::try_parse_from([
+            "frontmap",
+            "control",
+            "--date",
+            "2013-01-11",
+            "--events",
+            "e.csv",
+            "--initial",
+            "i.csv",
+            "--contested-days",
+            "5",
+        ])
+        .unwrap();
+        let Command::Control(a) = cli.command else {
+            panic!()
+        };
+        assert_eq!(a.date, "2013-01-11");
+        assert_eq!(a.contested_days, 5);
+        assert_eq!(a.events.len(), 1);
+        assert!(Cli::try_parse_from(["frontmap", "control"]).is_err());
+        assert!(
+            Cli::try_parse_from([
+                "frontmap",
+                "control",
+                "--date",
+                "2013-01-11",
+                "--contested-days",
+                "0"
+            ])
+            .is_err()
+        );
     }
 
     #[test]

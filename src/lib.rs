@@ -11,6 +11,8 @@
 //!   with homonyms ranked and a stated confidence);
 //! - [`claims`] finds stated distances and directions in French and English text;
 //! - [`analysis`] judges them ([`analysis::distance_check`]);
+//! - [`events`] imports event tables (own CSV, ACLED, UCDP GED) and maps actors to sides;
+//! - [`timeline`] derives who controls each place on each date;
 //! - [`geodesy`] measures distances and bearings on the WGS84 ellipsoid;
 //! - [`normalize`] folds names and text for matching;
 //! - [`textio`] decodes inputs (UTF-8, BOM, Windows-1252);
@@ -30,11 +32,13 @@
 pub mod analysis;
 pub mod claims;
 pub mod error;
+pub mod events;
 pub mod gazetteer;
 pub mod geodesy;
 pub mod normalize;
 pub mod output;
 pub mod render;
 pub mod textio;
+pub mod timeline;
 
 pub use error::{Error, InputError, Location, Result};

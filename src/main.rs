@@ -12,6 +12,8 @@ fn main() {
         cli::Command::Resolve(a) => cmd::resolve::run(a),
         cli::Command::Check(a) => cmd::check::run(a),
         cli::Command::Run(a) => cmd::run::run(a),
+        cli::Command::Import(a) => cmd::import::run(a),
+        cli::Command::Control(a) => cmd::control::run(a),
     };
     let code = match outcome {
         Ok(true) => 0,

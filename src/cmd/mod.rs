@@ -2,5 +2,7 @@
 
 pub mod check;
 pub mod common;
+pub mod control;
+pub mod import;
 pub mod resolve;
 pub mod run;

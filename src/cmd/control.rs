@@ -1,0 +1,132 @@
+//! `frontmap control`: who holds each place on a date (CLI.md).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use clap::Args;
+use frontmap::events::{ImportOptions, load_events, mali2013};
+use frontmap::timeline::{ControlStatus, ControlTimeline, TimelineOptions, load_initial_control};
+use frontmap::{Error, Result};
+
+use super::common::{self, Colour, GazetteerArgs};
+
+/// Flags of `frontmap control`.
+#[derive(Debug, Args)]
+pub struct ControlArgs {
+    /// Print one JSON array (the CLI contract) instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// The date (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: String,
+    /// Events (own CSV, ACLED, UCDP GED; repeatable). Default: the embedded Mali 2013 case.
+    #[arg(long, value_name = "FILE")]
+    pub events: Vec<PathBuf>,
+    /// Initial control (CSV: place,side,since,source). Default: the embedded Mali
+    /// 2013-01-01 state.
+    #[arg(long, value_name = "FILE")]
+    pub initial: Option<PathBuf>,
+    /// Actors → sides table (CSV: pattern,side,notes). Default: the Mali 2012–2013 table.
+    #[arg(long, value_name = "FILE")]
+    pub sides: Option<PathBuf>,
+    /// Fighting in the last N days (the date included) with no change of hands makes a
+    /// place contested.
+    #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=365))]
+    pub contested_days: u32,
+    #[command(flatten)]
+    pub gazetteer: GazetteerArgs,
+}
+
+/// Runs the command; returns false when event rows were rejected.
+pub fn run(args: &ControlArgs) -> Result<bool> {
+    let date = frontmap::events::csv::parse_day(&args.date)
+        .filter(|_| args.date.trim().len() == 10)
+        .ok_or_else(|| {
+            Error::Usage(format!("--date {:?}: give a date as YYYY-MM-DD", args.date))
+        })?;
+    let gaz = args.gazetteer.load()?;
+    let topts = TimelineOptions {
+        contested_days: args.contested_days,
+    };
+    let custom = !args.events.is_empty() || args.initial.is_some() || args.sides.is_some();
+    let mut ok = true;
+    let timeline = if !custom {
+        mali2013::embedded_case_with(&gaz, topts)?.timeline
+    } else {
+        let resolve = if args.gazetteer.country.is_some() {
+            args.gazetteer.options()
+        } else {
+            mali2013::resolve_options()
+        };
+        let initial = match &args.initial {
+            Some(p) => {
+                let text = frontmap::textio::read_text(p)?;
+                load_initial_control(&text.text, &p.display().to_string(), &gaz, &resolve)?
+            }
+            None => mali2013::initial_control(&gaz)?,
+        };
+        let opts = ImportOptions {
+            resolve: resolve.clone(),
+            sides: Arc::new(super::import::load_sides(args.sides.as_ref())?),
+            ..ImportOptions::default()
+        };
+        let mut events = Vec::new();
+        if args.events.is_empty() {
+            let r = frontmap::events::load_events_from_str(
+                mali2013::EVENTS_CSV,
+                "data/mali2013/events.csv",
+                &gaz,
+                &opts,
+            )?;
+            events.extend(r.events);
+        }
+        for f in &args.events {
+            let r = load_events(f, &gaz, &opts)?;
+            for e in &r.rejected {
+                eprintln!("{e}");
+            }
+            ok &= r.rejected.is_empty();
+            events.extend(r.events);
+        }
+        ControlTimeline::build(&gaz, &initial, &events, topts)
+    };
+    for w in timeline.warnings() {
+        eprintln!("warning: {w}");
+    }
+    let state = timeline.state_on(date);
+    if args.json {
+        common::print_json(&state)?;
+    } else {
+        let colour = common::stdout_is_terminal();
+        let rows: Vec<Vec<String>> = state
+            .iter()
+            .map(|p| {
+                let status = match p.status {
+                    ControlStatus::Held => "held".to_string(),
+                    ControlStatus::Contested => common::paint("contested", Colour::Red, colour),
+                };
+                vec![
+                    p.place.to_string(),
+                    p.side.to_string(),
+                    status,
+                    p.since.to_string(),
+                    match p.event_id.as_deref() {
+                        Some(id) => id.to_string(),
+                        None => common::paint("initial", Colour::Grey, colour),
+                    },
+                    p.fighting.join(" "),
+                ]
+            })
+            .collect();
+        let mut out = format!(
+            "control on {date} (contested: fighting in the last {} days)\n\n",
+            args.contested_days
+        );
+        out.push_str(&common::table(
+            &["place", "side", "status", "since", "by event", "fighting"],
+            &rows,
+        ));
+        common::print_text(&out)?;
+    }
+    Ok(ok)
+}
