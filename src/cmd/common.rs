@@ -85,6 +85,8 @@ pub fn paint(s: &str, colour: Colour, on: bool) -> String {
         Colour::Green => "32",
         Colour::Yellow => "33",
         Colour::Red => "31",
+        Colour::Grey => "90",
+        Colour::Bold => "1",
     };
     format!("\x1b[{code}m{s}\x1b[0m")
 }
@@ -98,6 +100,10 @@ pub enum Colour {
     Yellow,
     /// Bad.
     Red,
+    /// Minor.
+    Grey,
+    /// Emphasis.
+    Bold,
 }
 
 /// Formats rows as an aligned table (column widths by character count).
