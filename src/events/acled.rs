@@ -148,21 +148,8 @@ impl AcledFormat {
             .deserialize(Some(h.record()))
             .map_err(|e| RowError::new(super::import::csv_error_column(&e), e.to_string()))?;
         let o = super::csv::opt;
-        let code = |v: Option<&str>, col: &str, max: u8| -> Result<Option<u8>, RowError> {
-            match o(v) {
-                None => Ok(None),
-                Some(s) => s
-                    .parse::<u8>()
-                    .ok()
-                    .filter(|c| (1..=max).contains(c))
-                    .map(Some)
-                    .ok_or_else(|| {
-                        RowError::new(
-                            h.col(col),
-                            format!("bad {col} {s:?}: ACLED uses 1 to {max}"),
-                        )
-                    }),
-            }
+        let code = |v: Option<&str>, col: &str, max: u8| {
+            super::csv::precision_code(h, v, col, max, "ACLED")
         };
         let date_text = o(row.event_date)
             .ok_or_else(|| RowError::new(h.col("event_date"), "empty event_date"))?;

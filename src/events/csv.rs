@@ -624,6 +624,31 @@ pub(crate) fn opt(v: Option<&str>) -> Option<&str> {
     v.map(str::trim).filter(|s| !s.is_empty())
 }
 
+/// A source's numeric precision code (`1..=max`) in column `col`, if given; `source` names
+/// the format in the error ("ACLED", "UCDP").
+pub(crate) fn precision_code(
+    h: &Header,
+    v: Option<&str>,
+    col: &str,
+    max: u8,
+    source: &str,
+) -> Result<Option<u8>, RowError> {
+    match opt(v) {
+        None => Ok(None),
+        Some(s) => s
+            .parse::<u8>()
+            .ok()
+            .filter(|c| (1..=max).contains(c))
+            .map(Some)
+            .ok_or_else(|| {
+                RowError::new(
+                    h.col(col),
+                    format!("bad {col} {s:?}: {source} uses 1 to {max}"),
+                )
+            }),
+    }
+}
+
 /// The message for an unreadable date.
 pub fn bad_date(s: &str) -> String {
     format!(

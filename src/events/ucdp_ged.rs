@@ -151,18 +151,8 @@ impl UcdpFormat {
             .deserialize(Some(h.record()))
             .map_err(|e| RowError::new(super::import::csv_error_column(&e), e.to_string()))?;
         let o = super::csv::opt;
-        let code = |v: Option<&str>, col: &str, max: u8| -> Result<Option<u8>, RowError> {
-            match o(v) {
-                None => Ok(None),
-                Some(s) => s
-                    .parse::<u8>()
-                    .ok()
-                    .filter(|c| (1..=max).contains(c))
-                    .map(Some)
-                    .ok_or_else(|| {
-                        RowError::new(h.col(col), format!("bad {col} {s:?}: UCDP uses 1 to {max}"))
-                    }),
-            }
+        let code = |v: Option<&str>, col: &str, max: u8| {
+            super::csv::precision_code(h, v, col, max, "UCDP")
         };
         let s = o(row.date_start)
             .ok_or_else(|| RowError::new(h.col("date_start"), "empty date_start"))?;
