@@ -30,6 +30,8 @@ pub enum Command {
     Import(cmd::import::ImportArgs),
     /// Who controls each place on a date (default: the embedded Mali 2013 case).
     Control(cmd::control::ControlArgs),
+    /// Per-date GeoJSON layers, QGIS styles and PNG maps from event tables.
+    Render(cmd::render::RenderArgs),
 }
 
 #[cfg(test)]

@@ -13,6 +13,8 @@
 //! - [`analysis`] judges them ([`analysis::distance_check`]);
 //! - [`events`] imports event tables (own CSV, ACLED, UCDP GED) and maps actors to sides;
 //! - [`timeline`] derives who controls each place on each date;
+//! - [`maps`] makes every date's layers and map (control areas, front lines, events, places,
+//!   checked distances) and [`render`] draws them as GeoJSON, QGIS styles and PNG;
 //! - [`geodesy`] measures distances and bearings on the WGS84 ellipsoid;
 //! - [`normalize`] folds names and text for matching;
 //! - [`textio`] decodes inputs (UTF-8, BOM, Windows-1252);
@@ -35,6 +37,7 @@ pub mod error;
 pub mod events;
 pub mod gazetteer;
 pub mod geodesy;
+pub mod maps;
 pub mod normalize;
 pub mod output;
 pub mod render;

@@ -11,7 +11,9 @@
 //!   (side `none`).
 //!
 //! A change takes effect on the event's `date_end` (the last day it may have happened), so a
-//! place never changes hands before the sources are sure.
+//! place never changes hands before the sources are sure. Until then, over the span of a
+//! change dated only to within a night, week or month, the place is contested (it is
+//! changing hands) and keeps its previous controller.
 //!
 //! A place is **contested** on date D when fighting (clash, strike, shelling, explosion) was
 //! reported there on one of the last N days (D − N + 1 … D, [`TimelineOptions::contested_days`])
@@ -423,6 +425,15 @@ impl ControlTimeline {
                 });
                 continue;
             };
+            if ev.date_start < ev.date_end {
+                // Known only to within a span: the place is changing hands, so contested,
+                // until the span is over.
+                tl.tracks[t].fights.push(Fight {
+                    start: ev.date_start,
+                    end: ev.date_end - Duration::days(1),
+                    event_id: ev.id.clone(),
+                });
+            }
             tl.tracks[t].changes.push(Change {
                 date: ev.date_end,
                 side,
@@ -743,6 +754,30 @@ mod tests {
         assert_eq!(
             at(&tl.state_on(d("2013-01-27")), "Gao").side.as_str(),
             "mnla"
+        );
+    }
+
+    #[test]
+    fn a_change_dated_to_a_span_contests_the_place_until_its_end() {
+        let (_, tl) = setup(
+            "id,date_start,date_end,place,event_type,actor1\n\
+             g1,2013-01-27,2013-02-28,Gao,retake,Military Forces of Mali\n",
+        );
+        let before = at(&tl.state_on(d("2013-01-26")), "Gao").clone();
+        assert_eq!(
+            (before.side.as_str(), before.status),
+            ("jihadist", ControlStatus::Held)
+        );
+        let during = at(&tl.state_on(d("2013-02-21")), "Gao").clone();
+        assert_eq!(
+            (during.side.as_str(), during.status),
+            ("jihadist", ControlStatus::Contested)
+        );
+        assert_eq!(during.fighting.first().map(|f| f.as_ref()), Some("g1"));
+        let after = at(&tl.state_on(d("2013-02-28")), "Gao").clone();
+        assert_eq!(
+            (after.side.as_str(), after.status),
+            ("government", ControlStatus::Held)
         );
     }
 

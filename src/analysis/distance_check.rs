@@ -236,6 +236,22 @@ pub fn check_found(found: &FoundClaim, gaz: &Gazetteer, params: &CheckParams) ->
     c
 }
 
+/// Resolves and checks one row of a claims table; the result keeps the row's line, date and
+/// source.
+pub fn check_row(
+    mut row: crate::claims::csv::ClaimRow,
+    gaz: &Gazetteer,
+    resolve: &crate::gazetteer::ResolveOptions,
+    params: &CheckParams,
+) -> CheckedClaim {
+    row.claim.resolve_places(gaz, resolve);
+    let mut c = check(&row.claim, gaz, params);
+    c.line = Some(row.line);
+    c.date = Some(row.date.format("%Y-%m-%d").to_string());
+    c.source = Some(row.source);
+    c
+}
+
 /// Checks one claim whose places are resolved (an unresolved place gives `unresolved`).
 pub fn check(claim: &Claim, gaz: &Gazetteer, params: &CheckParams) -> CheckedClaim {
     let place = |p: &ClaimPlace| p.place.map(|i| gaz.place(i));

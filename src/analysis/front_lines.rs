@@ -11,8 +11,27 @@ use spade::{DelaunayTriangulation, Point2, Triangulation};
 
 use super::control_areas::{ControlSite, Plane};
 
-/// The front lines between the sides holding `sites`, inside `area` (lon/lat).
+/// The front line between two sides.
+#[derive(Debug, Clone)]
+pub struct FrontLine {
+    /// The two sides, in alphabetical order.
+    pub sides: (String, String),
+    /// The line (lon/lat), chained, longest piece first.
+    pub line: MultiLineString<f64>,
+}
+
+/// The front lines between the sides holding `sites`, inside `area` (lon/lat), all pairs of
+/// sides together.
 pub fn front_lines(sites: &[ControlSite], area: &MultiPolygon<f64>) -> MultiLineString<f64> {
+    let mut all: Vec<LineString<f64>> = Vec::new();
+    for f in front_lines_by_sides(sites, area) {
+        all.extend(f.line.0);
+    }
+    MultiLineString::new(all)
+}
+
+/// The front lines between each pair of sides facing each other, in pair order.
+pub fn front_lines_by_sides(sites: &[ControlSite], area: &MultiPolygon<f64>) -> Vec<FrontLine> {
     let plane = Plane::for_area(area);
     let mut tri: DelaunayTriangulation<Point2<f64>> = DelaunayTriangulation::new();
     // Vertex index → the site it stands for (None for the ghost sites that keep the
@@ -45,7 +64,7 @@ pub fn front_lines(sites: &[ControlSite], area: &MultiPolygon<f64>) -> MultiLine
         }
     }
     if !any {
-        return MultiLineString::new(Vec::new());
+        return Vec::new();
     }
     let centre = area
         .bounding_rect()
@@ -63,7 +82,8 @@ pub fn front_lines(sites: &[ControlSite], area: &MultiPolygon<f64>) -> MultiLine
             None,
         );
     }
-    let mut segments: Vec<LineString<f64>> = Vec::new();
+    let mut segments: std::collections::BTreeMap<(String, String), Vec<LineString<f64>>> =
+        std::collections::BTreeMap::new();
     for edge in tri.undirected_voronoi_edges() {
         let dir = edge.as_directed();
         let del = dir.as_delaunay_edge();
@@ -110,14 +130,26 @@ pub fn front_lines(sites: &[ControlSite], area: &MultiPolygon<f64>) -> MultiLine
             _ => None,
         };
         if let Some((p, q)) = seg {
-            segments.push(LineString::from(vec![plane.inv(p), plane.inv(q)]));
+            let (sa, sb) = (&sites[*ia].side, &sites[*ib].side);
+            let key = if sa <= sb {
+                (sa.clone(), sb.clone())
+            } else {
+                (sb.clone(), sa.clone())
+            };
+            segments
+                .entry(key)
+                .or_default()
+                .push(LineString::from(vec![plane.inv(p), plane.inv(q)]));
         }
     }
-    if segments.is_empty() {
-        return MultiLineString::new(Vec::new());
-    }
-    let clipped = area.clip(&MultiLineString::new(segments), false);
-    chain(clipped)
+    segments
+        .into_iter()
+        .map(|(sides, segs)| FrontLine {
+            sides,
+            line: chain(area.clip(&MultiLineString::new(segs), false)),
+        })
+        .filter(|f| !f.line.0.is_empty())
+        .collect()
 }
 
 /// Joins segments that share endpoints into longer lines.

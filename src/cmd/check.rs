@@ -51,14 +51,7 @@ pub fn run(args: &CheckArgs) -> Result<bool> {
     let checked: Vec<CheckedClaim> = if let Some(path) = &args.claims {
         let rows = read_claims(path)?;
         rows.into_iter()
-            .map(|mut row| {
-                row.claim.resolve_places(&gaz, &opts.resolve);
-                let mut c = distance_check::check(&row.claim, &gaz, &params);
-                c.line = Some(row.line);
-                c.date = Some(row.date.to_string());
-                c.source = Some(row.source);
-                c
-            })
+            .map(|row| distance_check::check_row(row, &gaz, &opts.resolve, &params))
             .collect()
     } else {
         let text = match (&args.text, &args.file) {

@@ -1,12 +1,11 @@
 //! `frontmap control`: who holds each place on a date (CLI.md).
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use clap::Args;
-use frontmap::events::{ImportOptions, load_events, mali2013};
-use frontmap::timeline::{ControlStatus, ControlTimeline, TimelineOptions, load_initial_control};
-use frontmap::{Error, Result};
+use frontmap::Result;
+use frontmap::events::mali2013;
+use frontmap::timeline::{ControlStatus, TimelineOptions};
 
 use super::common::{self, Colour, GazetteerArgs};
 
@@ -39,11 +38,7 @@ pub struct ControlArgs {
 
 /// Runs the command; returns false when event rows were rejected.
 pub fn run(args: &ControlArgs) -> Result<bool> {
-    let date = frontmap::events::csv::parse_day(&args.date)
-        .filter(|_| args.date.trim().len() == 10)
-        .ok_or_else(|| {
-            Error::Usage(format!("--date {:?}: give a date as YYYY-MM-DD", args.date))
-        })?;
+    let date = super::render::parse_date_flag("--date", &args.date)?;
     let gaz = args.gazetteer.load()?;
     let topts = TimelineOptions {
         contested_days: args.contested_days,
@@ -58,37 +53,17 @@ pub fn run(args: &ControlArgs) -> Result<bool> {
         } else {
             mali2013::resolve_options()
         };
-        let initial = match &args.initial {
-            Some(p) => {
-                let text = frontmap::textio::read_text(p)?;
-                load_initial_control(&text.text, &p.display().to_string(), &gaz, &resolve)?
-            }
-            None => mali2013::initial_control(&gaz)?,
-        };
-        let opts = ImportOptions {
-            resolve: resolve.clone(),
-            sides: Arc::new(super::import::load_sides(args.sides.as_ref())?),
-            ..ImportOptions::default()
-        };
-        let mut events = Vec::new();
-        if args.events.is_empty() {
-            let r = frontmap::events::load_events_from_str(
-                mali2013::EVENTS_CSV,
-                "data/mali2013/events.csv",
-                &gaz,
-                &opts,
-            )?;
-            events.extend(r.events);
-        }
-        for f in &args.events {
-            let r = load_events(f, &gaz, &opts)?;
-            for e in &r.rejected {
-                eprintln!("{e}");
-            }
-            ok &= r.rejected.is_empty();
-            events.extend(r.events);
-        }
-        ControlTimeline::build(&gaz, &initial, &events, topts)
+        let (_, timeline, good) = super::render::load_timeline(
+            &gaz,
+            &args.events,
+            args.initial.as_ref(),
+            args.sides.as_ref(),
+            &resolve,
+            topts,
+            true,
+        )?;
+        ok = good;
+        timeline
     };
     for w in timeline.warnings() {
         eprintln!("warning: {w}");

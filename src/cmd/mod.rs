@@ -4,5 +4,6 @@ pub mod check;
 pub mod common;
 pub mod control;
 pub mod import;
+pub mod render;
 pub mod resolve;
 pub mod run;

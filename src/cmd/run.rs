@@ -1,62 +1,44 @@
-//! `frontmap run`: the main job on the embedded Mali 2013 case.
-
-use std::path::PathBuf;
+//! `frontmap run`: the main job on the embedded Mali 2013 case: every date's layers, styles
+//! and map into `output/`.
 
 use clap::Args;
 use frontmap::Result;
-use frontmap::gazetteer::Gazetteer;
+use frontmap::claims::csv::parse_claims;
+use frontmap::events::mali2013;
+use frontmap::maps::MapCase;
 
-use super::common::{self, GazetteerArgs};
+use super::common::GazetteerArgs;
+use super::render::{MapArgs, check_claims, credits, read_claim_tables, render_case};
 
 /// Flags of `frontmap run`.
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// Folder to write the per-date layers and maps into.
-    #[arg(long, default_value = "output", value_name = "DIR")]
-    pub out: PathBuf,
+    #[command(flatten)]
+    pub map: MapArgs,
     #[command(flatten)]
     pub gazetteer: GazetteerArgs,
 }
 
-/// The places of the Mali 2013 case.
-static CASE_PLACES: &str = include_str!("../../data/mali2013/places.txt");
-
-/// Runs the command.
+/// Runs the command: false when a claim could not be resolved.
 pub fn run(args: &RunArgs) -> Result<bool> {
-    let gaz: Gazetteer = args.gazetteer.load()?;
-    let opts = args
-        .gazetteer
-        .options()
-        .country(Some(args.gazetteer.country.as_deref().unwrap_or("ML")));
-    let mut rows = Vec::new();
-    let mut all = true;
-    for name in CASE_PLACES
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-    {
-        let r = gaz.resolve(name, &opts);
-        match r.best {
-            Some(c) => {
-                let p = gaz.place(c.place);
-                rows.push(vec![
-                    name.to_string(),
-                    p.name.to_string(),
-                    format!("{:.4}", p.lat),
-                    format!("{:.4}", p.lon),
-                    p.admin1.to_string(),
-                    format!("{:.2}", c.confidence),
-                ]);
-            }
-            None => {
-                all = false;
-                rows.push(vec![name.to_string(), "?".into()]);
-            }
-        }
-    }
-    common::print_text(&common::table(
-        &["case place", "resolved as", "lat", "lon", "region", "conf"],
-        &rows,
-    ))?;
-    Ok(all)
+    let gaz = args.gazetteer.load()?;
+    let case = mali2013::embedded_case(&gaz)?;
+    let resolve = mali2013::resolve_options();
+    let mut tables = vec![(
+        "data/mali2013/claims.csv".to_string(),
+        parse_claims(mali2013::CLAIMS_CSV, "data/mali2013/claims.csv")?,
+    )];
+    tables.extend(read_claim_tables(&args.map.claims)?);
+    let (claims, ok) = check_claims(&gaz, &tables, &resolve);
+    let mut map_case = MapCase::new(
+        &gaz,
+        "Mali",
+        case.events,
+        case.timeline,
+        claims,
+        Some((case.start, case.end)),
+    )?;
+    map_case.credits = credits("frontmap Mali 2013 case, data/mali2013 (dispatches, Wikipedia)");
+    render_case(&map_case, &gaz, &args.map)?;
+    Ok(ok)
 }

@@ -14,6 +14,8 @@ use crate::timeline::{ControlTimeline, InitialControl, TimelineOptions, load_ini
 pub const EVENTS_CSV: &str = include_str!("../../data/mali2013/events.csv");
 /// `data/mali2013/initial_control.csv`.
 pub const INITIAL_CONTROL_CSV: &str = include_str!("../../data/mali2013/initial_control.csv");
+/// `data/mali2013/claims.csv`: the distances the case's dispatches state, dated.
+pub const CLAIMS_CSV: &str = include_str!("../../data/mali2013/claims.csv");
 
 /// The embedded case, loaded.
 #[derive(Debug, Clone)]

@@ -116,7 +116,7 @@ pub fn layout(scene: &Scene, basemap: &Basemap, params: &PngParams) -> Layout {
             left: panel.left + 24.0 * s,
             top: panel.top + 930.0 * s,
             right: panel.right - 24.0 * s,
-            bottom: panel.bottom - 150.0 * s,
+            bottom: panel.bottom - 215.0 * s,
         };
         (rect.height() > 200.0 * s).then(|| MapFrame::fit(fb, rect))
     });
@@ -601,9 +601,36 @@ impl<'a, 'b> Painter<'a, 'b> {
         // Earlier events first, the map's own date on top.
         let mut evs: Vec<&super::scene::SceneEvent> = scene.events.iter().collect();
         evs.sort_by_key(|e| e.on_date);
+        // The day's events of different kinds at one place are spread on a small circle
+        // around it, so none hides another.
+        let mut groups: Vec<((f64, f64), Vec<super::scene::EventSymbol>)> = Vec::new();
+        for e in evs.iter().filter(|e| e.on_date) {
+            let p = self.frame.to_px(e.lon, e.lat);
+            match groups
+                .iter_mut()
+                .find(|(q, _)| (q.0 - p.0).abs() < 3.0 && (q.1 - p.1).abs() < 3.0)
+            {
+                Some((_, syms)) if !syms.contains(&e.symbol) => syms.push(e.symbol),
+                Some(_) => {}
+                None => groups.push((p, vec![e.symbol])),
+            }
+        }
         for e in evs {
-            let (x, y) = self.frame.to_px(e.lon, e.lat);
+            let (mut x, mut y) = self.frame.to_px(e.lon, e.lat);
             let r = symbol_radius(e.fatalities) * self.s;
+            if e.on_date
+                && let Some((_, syms)) = groups
+                    .iter()
+                    .find(|(q, _)| (q.0 - x).abs() < 3.0 && (q.1 - y).abs() < 3.0)
+                && syms.len() > 1
+                && let Some(k) = syms.iter().position(|s| *s == e.symbol)
+            {
+                let a = std::f64::consts::TAU * k as f64 / syms.len() as f64
+                    - std::f64::consts::FRAC_PI_2;
+                let d = 16.0 * self.s;
+                x += d * a.cos();
+                y += d * a.sin();
+            }
             let alpha = if e.on_date { 1.0 } else { 0.4 };
             draw_symbol(self.root, e.symbol, self.at(x, y), r, alpha, self.s)?;
             if e.on_date {
@@ -974,12 +1001,18 @@ impl<'a, 'b> Painter<'a, 'b> {
             let c = rgb(verdict_colour(&d.verdict));
             let line = match d.measured_km {
                 Some(m) => format!(
-                    "{}: stated {}, measured {:.0} km",
-                    d.verdict.replace('_', " "),
+                    "{}: stated {}, measured {:.0} km — {}",
+                    d.label,
                     d.stated,
-                    m
+                    m,
+                    d.verdict.replace('_', " ")
                 ),
-                None => format!("{}: stated {}", d.verdict.replace('_', " "), d.stated),
+                None => format!(
+                    "{}: stated {} — {}",
+                    d.label,
+                    d.stated,
+                    d.verdict.replace('_', " ")
+                ),
             };
             for l in wrap(&line, &small, max_w, self) {
                 if y > list_bottom {

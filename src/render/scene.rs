@@ -105,7 +105,9 @@ pub struct SceneDistance {
     pub from: (f64, f64),
     /// Located place (lon, lat).
     pub to: (f64, f64),
-    /// Stated figure as written ("70 km", "plus de 700 km").
+    /// The two places, for the panel ("Konna → Sévaré").
+    pub label: String,
+    /// Stated figure ("70 km S", "more than 700 km").
     pub stated: String,
     /// Measured great-circle km, if both places resolved.
     pub measured_km: Option<f64>,
