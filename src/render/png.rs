@@ -634,10 +634,11 @@ impl<'a, 'b> Painter<'a, 'b> {
             let alpha = if e.on_date { 1.0 } else { 0.4 };
             draw_symbol(self.root, e.symbol, self.at(x, y), r, alpha, self.s)?;
             if e.on_date {
+                let flag = matches!(e.symbol, EventSymbol::Capture | EventSymbol::Retake);
                 self.occupied.push(PixelRect {
                     left: x - r,
-                    top: y - r,
-                    right: x + r,
+                    top: if flag { y - 2.0 * r } else { y - r },
+                    right: if flag { x + 1.5 * r } else { x + r },
                     bottom: y + r,
                 });
             }
@@ -1098,11 +1099,16 @@ fn draw_symbol(
     let outline = |c: RGBAColor| c.stroke_width((2.5 * s).max(1.0) as u32);
     match sym {
         EventSymbol::Capture | EventSymbol::Retake => {
-            // A flag: pole and pennant; retaken = pennant outlined.
-            let pole = [(x - ri / 2, y + ri), (x - ri / 2, y - ri)];
+            // A flag planted on the place (so the place's dot never hides it): pole and
+            // pennant, red for a capture, blue for a place retaken.
+            let pole = [(x, y), (x, y - 2 * ri)];
             root.draw(&PathElement::new(pole.to_vec(), outline(dark)))
                 .map_err(err)?;
-            let pennant = vec![(x - ri / 2, y - ri), (x + ri, y - ri / 2), (x - ri / 2, y)];
+            let pennant = vec![
+                (x, y - 2 * ri),
+                (x + ri + ri / 2, y - ri - ri / 2),
+                (x, y - ri),
+            ];
             let fill = if sym == EventSymbol::Capture {
                 RGBColor(178, 24, 43).mix(alpha)
             } else {
@@ -1111,7 +1117,7 @@ fn draw_symbol(
             root.draw(&Polygon::new(pennant.clone(), fill.filled()))
                 .map_err(err)?;
             root.draw(&PathElement::new(
-                [pennant, vec![(x - ri / 2, y - ri)]].concat(),
+                [pennant, vec![(x, y - 2 * ri)]].concat(),
                 outline(dark),
             ))
             .map_err(err)?;
