@@ -20,8 +20,15 @@ fn case(gaz: &Gazetteer) -> MapCase {
         .into_iter()
         .map(|r| check_row(r, gaz, &mali2013::resolve_options(), &Default::default()))
         .collect();
-    MapCase::new(gaz, "Mali", c.events, c.timeline, claims, Some((c.start, c.end)))
-        .expect("map case")
+    MapCase::new(
+        gaz,
+        "Mali",
+        c.events,
+        c.timeline,
+        claims,
+        Some((c.start, c.end)),
+    )
+    .expect("map case")
 }
 
 fn bench(c: &mut Criterion) {
@@ -32,12 +39,15 @@ fn bench(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut g = c.benchmark_group("render");
     g.sample_size(20);
-    g.bench_function("one date: 5 layers + styles + PNG 2400x1800, written", |b| {
-        b.iter(|| {
-            let maps = mc.date_maps(&gaz, date, &opts).expect("maps");
-            black_box(write_date(dir.path(), &maps, &mc, &opts).expect("write"))
-        })
-    });
+    g.bench_function(
+        "one date: 5 layers + styles + PNG 2400x1800, written",
+        |b| {
+            b.iter(|| {
+                let maps = mc.date_maps(&gaz, date, &opts).expect("maps");
+                black_box(write_date(dir.path(), &maps, &mc, &opts).expect("write"))
+            })
+        },
+    );
     g.bench_function("one date: analysis + 5 GeoJSON layers (no PNG)", |b| {
         b.iter(|| {
             let maps = mc.date_maps(&gaz, date, &opts).expect("maps");

@@ -79,7 +79,12 @@ fn run_writes_five_layers_styles_and_a_png_for_every_date() {
             let v: Value = serde_json::from_str(&text).unwrap();
             assert_eq!(v["name"], name, "{}: layer name", path.display());
             if !fc.features.is_empty() {
-                assert_eq!(fc.bbox.as_ref().map(Vec::len), Some(4), "{}", path.display());
+                assert_eq!(
+                    fc.bbox.as_ref().map(Vec::len),
+                    Some(4),
+                    "{}",
+                    path.display()
+                );
             }
             let qml = folder.join(format!("{name}.qml"));
             let style = std::fs::read_to_string(&qml).expect("style beside the layer");
@@ -102,7 +107,11 @@ fn run_writes_five_layers_styles_and_a_png_for_every_date() {
     // Nothing left behind by the atomic writes.
     for entry in walk(dir) {
         let name = entry.file_name().unwrap().to_string_lossy().into_owned();
-        assert!(!name.starts_with('.'), "temporary file left: {}", entry.display());
+        assert!(
+            !name.starts_with('.'),
+            "temporary file left: {}",
+            entry.display()
+        );
     }
 }
 
@@ -133,8 +142,7 @@ fn side_at(control: &Value, (lon, lat): (f64, f64)) -> Option<String> {
 }
 
 #[test]
-fn on_11_january_konna_is_on_the_jihadist_side_of_the_front_and_sevare_on_the_government_side()
-{
+fn on_11_january_konna_is_on_the_jihadist_side_of_the_front_and_sevare_on_the_government_side() {
     let control = layer("2013-01-11", "control");
     assert_eq!(side_at(&control, KONNA).as_deref(), Some("jihadist"));
     assert_eq!(side_at(&control, SEVARE).as_deref(), Some("government"));
@@ -156,7 +164,10 @@ fn on_11_january_konna_is_on_the_jihadist_side_of_the_front_and_sevare_on_the_go
         panic!("front lines are MultiLineStrings");
     };
     let between = Line::new(SEVARE, KONNA);
-    assert!(line.intersects(&between), "the front passes between Sévaré and Konna");
+    assert!(
+        line.intersects(&between),
+        "the front passes between Sévaré and Konna"
+    );
     let mali = mali_outline();
     let inside = line
         .0
@@ -236,7 +247,10 @@ fn on_12_january_the_map_draws_the_70_km_claim_with_its_verdict() {
             }
         }
     }
-    assert!(hits > 20, "the claim's line is drawn in its verdict colour ({hits} pixels)");
+    assert!(
+        hits > 20,
+        "the claim's line is drawn in its verdict colour ({hits} pixels)"
+    );
 }
 
 fn decode(path: &Path) -> (Vec<u8>, usize, usize) {
@@ -358,10 +372,13 @@ fn ogrinfo(path: &Path) -> (String, BTreeMap<String, String>) {
     (geometry, fields)
 }
 
+/// A layer, its OGR geometry type and some (field, OGR type) pairs.
+type LayerTypes = (&'static str, &'static str, &'static [(&'static str, &'static str)]);
+
 #[test]
 fn ogr_reads_every_layer_with_the_designed_geometry_and_field_types() {
     let dir = full_run().join("2013-01-12");
-    let expect: [(&str, &str, &[(&str, &str)]); 5] = [
+    let expect: [LayerTypes; 5] = [
         (
             "events",
             "Point",
@@ -459,7 +476,13 @@ fn qgis_opens_the_layers_with_their_styles_and_plays_the_events_by_date() {
     let out = StdCommand::new(python)
         .arg(script)
         .arg(full_run())
-        .args(["2013-01-10", "2013-01-11", "2013-01-12", "2013-01-30", "2013-02-21"])
+        .args([
+            "2013-01-10",
+            "2013-01-11",
+            "2013-01-12",
+            "2013-01-30",
+            "2013-02-21",
+        ])
         .env("QT_QPA_PLATFORM", "offscreen")
         .output()
         .expect("python runs");
@@ -475,9 +498,7 @@ fn qgis_opens_the_layers_with_their_styles_and_plays_the_events_by_date() {
     assert_eq!(report["layers"].as_array().unwrap().len(), 25);
     let t = report["temporal"].as_array().unwrap();
     let on = |d: &str| -> Vec<String> {
-        t.iter()
-            .find(|x| x["date"] == d)
-            .unwrap()["visible"]
+        t.iter().find(|x| x["date"] == d).unwrap()["visible"]
             .as_array()
             .unwrap()
             .iter()
@@ -564,7 +585,12 @@ fn golden_geojson_layers_of_11_january() {
     assert!(
         diffs.is_empty(),
         "the layers differ from tests/golden (FRONTMAP_BLESS=1 to accept):\n{}",
-        diffs.iter().take(30).cloned().collect::<Vec<_>>().join("\n")
+        diffs
+            .iter()
+            .take(30)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
 
@@ -605,7 +631,9 @@ fn golden_png_of_11_january() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/diffs");
         std::fs::create_dir_all(&dir).unwrap();
         let mut enc = png::Encoder::new(
-            std::io::BufWriter::new(std::fs::File::create(dir.join("map-2013-01-11-diff.png")).unwrap()),
+            std::io::BufWriter::new(
+                std::fs::File::create(dir.join("map-2013-01-11-diff.png")).unwrap(),
+            ),
             w as u32,
             h as u32,
         );
@@ -627,7 +655,14 @@ fn render_reads_an_event_table_and_writes_the_dates_asked_for() {
     let out = frontmap()
         .args(["render", "--events"])
         .arg(fixture("events/own.csv"))
-        .args(["--from", "2013-01-10", "--to", "2013-01-12", "--no-png", "--out"])
+        .args([
+            "--from",
+            "2013-01-10",
+            "--to",
+            "2013-01-12",
+            "--no-png",
+            "--out",
+        ])
         .arg(dir.path())
         .output()
         .unwrap();
@@ -671,7 +706,10 @@ fn a_failed_date_leaves_its_earlier_files_intact_and_says_what_it_did_not_write(
     let err = stderr(&out);
     assert!(err.contains("2013-01-11 not written"), "{err}");
     assert!(err.contains("events.geojson"), "{err}");
-    assert_eq!(std::fs::read(folder.join("map.png")).unwrap(), b"earlier map");
+    assert_eq!(
+        std::fs::read(folder.join("map.png")).unwrap(),
+        b"earlier map"
+    );
     // The other dates are complete.
     for d in ["2013-01-10", "2013-01-12"] {
         assert!(dir.path().join(d).join("map.png").exists(), "{d}");
@@ -729,7 +767,11 @@ fn bad_flags_are_usage_errors() {
             .unwrap();
         assert_eq!(out.status.code(), Some(2), "{flag}: {}", stderr(&out));
         assert!(stderr(&out).contains(says), "{flag}: {}", stderr(&out));
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "{flag}: nothing written");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            0,
+            "{flag}: nothing written"
+        );
     }
     let out = frontmap().args(["render"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
