@@ -188,6 +188,55 @@ fn on_11_january_konna_is_on_the_jihadist_side_of_the_front_and_sevare_on_the_go
     );
 }
 
+/// Areas are clean for QGIS: no repeated vertices, no zero-width spikes, and the cells of one
+/// side merged (Konna's side is one piece on 9 January, not one polygon per town).
+#[test]
+fn control_areas_are_dissolved_without_spikes_or_repeated_vertices() {
+    for d in case_dates() {
+        let control = layer(&d.to_string(), "control");
+        for f in features(&control) {
+            let geo::Geometry::MultiPolygon(mp) = geometry(f) else {
+                panic!("{d}: MultiPolygon");
+            };
+            for ring in
+                mp.0.iter()
+                    .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+            {
+                let c = &ring.0;
+                for w in c.windows(3) {
+                    assert_ne!(w[0], w[1], "{d}: repeated vertex");
+                    let (u, v) = (
+                        (w[1].x - w[0].x, w[1].y - w[0].y),
+                        (w[2].x - w[1].x, w[2].y - w[1].y),
+                    );
+                    let cross = u.0 * v.1 - u.1 * v.0;
+                    let dot = u.0 * v.0 + u.1 * v.1;
+                    let (lu, lv) = (u.0.hypot(u.1), v.0.hypot(v.1));
+                    assert!(
+                        !(dot < 0.0 && cross.abs() < 1e-6 * lu * lv),
+                        "{d}: spike at {:?} in {} area",
+                        w[1],
+                        f["properties"]["side"]
+                    );
+                }
+            }
+        }
+    }
+    let control = layer("2013-01-09", "control");
+    let gov = features(&control)
+        .iter()
+        .find(|f| f["properties"]["side"] == "government" && f["properties"]["status"] == "held")
+        .unwrap();
+    let geo::Geometry::MultiPolygon(mp) = geometry(gov) else {
+        panic!()
+    };
+    assert_eq!(
+        mp.0.len(),
+        1,
+        "the government's towns make one area on 9 January"
+    );
+}
+
 fn on_edge(mali: &MultiPolygon<f64>, c: &geo::Coord<f64>) -> bool {
     use geo::{Distance, Euclidean};
     mali.0
@@ -373,7 +422,11 @@ fn ogrinfo(path: &Path) -> (String, BTreeMap<String, String>) {
 }
 
 /// A layer, its OGR geometry type and some (field, OGR type) pairs.
-type LayerTypes = (&'static str, &'static str, &'static [(&'static str, &'static str)]);
+type LayerTypes = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+);
 
 #[test]
 fn ogr_reads_every_layer_with_the_designed_geometry_and_field_types() {

@@ -12,10 +12,7 @@
 //! Distances are compared in an equirectangular plane with the standard parallel at the
 //! study area's centre, so cells follow true distances to within ±4 % over Mali.
 
-use geo::{
-    BooleanOps, BoundingRect, Coord, LineString, MapCoords, MultiPoint, MultiPolygon, Point,
-    Polygon, Voronoi, VoronoiClip, VoronoiParams,
-};
+use geo::{BooleanOps, BoundingRect, Coord, LineString, MapCoords, MultiPolygon, Polygon};
 
 /// A place with a known controller, as the analysis needs it.
 #[derive(Debug, Clone, PartialEq)]
@@ -135,37 +132,50 @@ pub fn site_cells(sites: &[ControlSite], area: &MultiPolygon<f64>) -> Vec<SiteCe
             cell: boxed.map_coords(|c| plane.inv(c)),
         }];
     }
-    // Four far "ghost" sites keep the triangulation well-formed for two or collinear sites;
-    // their cells lie far outside the study area and are dropped.
+    // Four far "ghost" sites keep every real site inside the triangulation's hull, so each
+    // real cell is bounded: the polygon of the circumcentres of the triangles around its site.
+    // Neighbouring cells take their shared vertices from the same triangles, so they match
+    // exactly and the union per side dissolves the edges between them.
+    use spade::{DelaunayTriangulation, Point2, Triangulation};
     let centre = plane.fwd(Coord {
         x: (bounds.0.x + bounds.1.x) / 2.0,
         y: (bounds.0.y + bounds.1.y) / 2.0,
     });
     let far = 500.0;
-    let mut pts: Vec<Point<f64>> = unique
-        .iter()
-        .map(|s| Point::from(plane.fwd(Coord { x: s.lon, y: s.lat })))
-        .collect();
-    for (dx, dy) in [(far, 0.0), (-far, 0.0), (0.0, far), (0.0, -far)] {
-        pts.push(Point::new(centre.x + dx, centre.y + dy));
+    let mut tri: DelaunayTriangulation<Point2<f64>> = DelaunayTriangulation::new();
+    let mut handles = Vec::with_capacity(unique.len());
+    for s in &unique {
+        let p = plane.fwd(Coord { x: s.lon, y: s.lat });
+        handles.push(tri.insert(Point2::new(p.x, p.y)).ok());
     }
-    let mp = MultiPoint::new(pts);
-    let Ok(cells) =
-        mp.voronoi_cells_with_params(VoronoiParams::new().clip(VoronoiClip::Polygon(&boxed)))
-    else {
-        return Vec::new();
-    };
-    // Match cells to sites by containment (robust to any reordering by the library).
+    for (dx, dy) in [(far, 0.0), (-far, 0.0), (0.0, far), (0.0, -far)] {
+        let _ = tri.insert(Point2::new(centre.x + dx, centre.y + dy));
+    }
     let mut out = Vec::with_capacity(unique.len());
-    for s in unique {
-        let p = Point::from(plane.fwd(Coord { x: s.lon, y: s.lat }));
-        use geo::Intersects;
-        if let Some(cell) = cells.iter().find(|c| c.intersects(&p)) {
-            out.push(SiteCell {
-                site: s.clone(),
-                cell: cell.map_coords(|c| plane.inv(c)),
-            });
+    for (s, h) in unique.into_iter().zip(handles) {
+        let Some(h) = h else { continue };
+        let v = tri.vertex(h);
+        let mut ring: Vec<Coord<f64>> = Vec::new();
+        let mut bounded = true;
+        for e in v.out_edges() {
+            match e.face().as_inner() {
+                Some(f) => {
+                    let c = f.circumcenter();
+                    ring.push(plane.inv(Coord { x: c.x, y: c.y }));
+                }
+                None => bounded = false,
+            }
         }
+        if !bounded || ring.len() < 3 {
+            continue;
+        }
+        // No clipping here: the boolean operations quantise coordinates on a grid set by
+        // their input's extent, so cells clipped one by one would no longer match. They are
+        // merged per side in one operation, then clipped to the study area.
+        out.push(SiteCell {
+            site: s.clone(),
+            cell: Polygon::new(LineString::new(ring), vec![]),
+        });
     }
     out
 }
@@ -194,12 +204,13 @@ pub fn areas_from_cells(cells: &[SiteCell], area: &MultiPolygon<f64>) -> Vec<Con
             if parts.is_empty() {
                 continue;
             }
+            // Drop any sliver the boolean operations leave (hairline holes, specks, spikes).
             let polys: Vec<MultiPolygon<f64>> = parts
                 .iter()
                 .map(|c| MultiPolygon::new(vec![c.cell.clone()]))
                 .collect();
             let merged = geo::unary_union(polys.iter());
-            let clipped = merged.intersection(area);
+            let clipped = drop_slivers(merged.intersection(area));
             if clipped.0.is_empty() {
                 continue;
             }
@@ -214,6 +225,71 @@ pub fn areas_from_cells(cells: &[SiteCell], area: &MultiPolygon<f64>) -> Vec<Con
     out
 }
 
+/// Removes polygons and holes smaller than 1e-6 deg² (about 0.01 km²): artefacts of the
+/// union, never a town's cell.
+fn drop_slivers(mp: MultiPolygon<f64>) -> MultiPolygon<f64> {
+    use geo::Area;
+    const MIN: f64 = 1e-6;
+    MultiPolygon::new(
+        mp.0.into_iter()
+            .filter(|p| p.unsigned_area() >= MIN)
+            .map(|p| {
+                let (ext, holes) = p.into_inner();
+                let holes = holes
+                    .into_iter()
+                    .map(despike)
+                    .filter(|h| Polygon::new(h.clone(), vec![]).unsigned_area() >= MIN)
+                    .collect();
+                Polygon::new(despike(ext), holes)
+            })
+            .collect(),
+    )
+}
+
+/// Removes repeated vertices and zero-width spikes (a vertex where the ring goes out and comes
+/// straight back), which unions of cells whose shared edges differ by rounding leave behind.
+fn despike(ring: LineString<f64>) -> LineString<f64> {
+    // 1e-7° is about 1 cm; the GeoJSON keeps 1e-6°.
+    const EPS: f64 = 1e-7;
+    let same = |a: &Coord<f64>, b: &Coord<f64>| (a.x - b.x).abs() < EPS && (a.y - b.y).abs() < EPS;
+    let mut pts: Vec<Coord<f64>> = ring.0;
+    if pts.len() > 1 && same(&pts[0], &pts[pts.len() - 1]) {
+        pts.pop();
+    }
+    loop {
+        let before = pts.len();
+        pts.dedup_by(|a, b| same(a, b));
+        while pts.len() > 1 && same(&pts[0], &pts[pts.len() - 1]) {
+            pts.pop();
+        }
+        let n = pts.len();
+        if n < 3 {
+            break;
+        }
+        // A spike tip: its two neighbours coincide, or the ring reverses on itself there.
+        let tip = (0..n).find(|&i| {
+            let (a, b, c) = (pts[(i + n - 1) % n], pts[i], pts[(i + 1) % n]);
+            let (u, v) = ((b.x - a.x, b.y - a.y), (c.x - b.x, c.y - b.y));
+            let (lu, lv) = (u.0.hypot(u.1), v.0.hypot(v.1));
+            same(&a, &c)
+                || (lu > 0.0
+                    && lv > 0.0
+                    && ((u.0 * v.1 - u.1 * v.0) / (lu * lv)).abs() < 1e-6
+                    && u.0 * v.0 + u.1 * v.1 < 0.0)
+        });
+        if let Some(i) = tip {
+            pts.remove(i);
+        }
+        if pts.len() == before {
+            break;
+        }
+    }
+    if let Some(first) = pts.first().copied() {
+        pts.push(first);
+    }
+    LineString::new(pts)
+}
+
 /// Exterior rings counter-clockwise, holes clockwise (RFC 7946 §3.1.6).
 pub fn orient_ccw(mp: MultiPolygon<f64>) -> MultiPolygon<f64> {
     use geo::orient::{Direction, Orient};
@@ -223,7 +299,35 @@ pub fn orient_ccw(mp: MultiPolygon<f64>) -> MultiPolygon<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use geo::{Area, Contains};
+    use geo::{Area, Contains, Point};
+
+    #[test]
+    fn despike_removes_zero_width_spikes_and_repeats() {
+        let ring = LineString::from(vec![
+            (0.0, 0.0),
+            (4.0, 0.0),
+            (4.0, 0.0),
+            (4.0, 2.0),
+            (6.0, 2.0),
+            (4.0, 2.0),
+            (4.0, 4.0),
+            (0.0, 4.0),
+            (0.0, 0.0),
+        ]);
+        let clean = despike(ring);
+        assert_eq!(
+            clean,
+            LineString::from(vec![
+                (0.0, 0.0),
+                (4.0, 0.0),
+                (4.0, 2.0),
+                (4.0, 4.0),
+                (0.0, 4.0),
+                (0.0, 0.0)
+            ]),
+            "the spike to (6, 2) and the repeated corner are gone"
+        );
+    }
 
     fn square() -> MultiPolygon<f64> {
         MultiPolygon::new(vec![Polygon::new(

@@ -83,11 +83,41 @@ fn round6(v: f64) -> f64 {
     (v * 1e6).round() / 1e6
 }
 
+/// Rounds to 6 decimals and drops the consecutive repeated vertices rounding makes (rings stay
+/// closed and keep at least four positions).
 fn round(g: &Geometry<f64>) -> Geometry<f64> {
-    g.map_coords(|c| geo::Coord {
+    use geo::{LineString, MultiLineString, MultiPolygon, Polygon};
+    let g = g.map_coords(|c| geo::Coord {
         x: round6(c.x),
         y: round6(c.y),
-    })
+    });
+    let dedup = |l: LineString<f64>, min: usize| {
+        let mut v = l.0.clone();
+        v.dedup();
+        if v.len() >= min {
+            LineString::new(v)
+        } else {
+            l
+        }
+    };
+    let poly = |p: Polygon<f64>| {
+        let (ext, holes) = p.into_inner();
+        Polygon::new(
+            dedup(ext, 4),
+            holes.into_iter().map(|h| dedup(h, 4)).collect(),
+        )
+    };
+    match g {
+        Geometry::LineString(l) => Geometry::LineString(dedup(l, 2)),
+        Geometry::MultiLineString(m) => Geometry::MultiLineString(MultiLineString::new(
+            m.0.into_iter().map(|l| dedup(l, 2)).collect(),
+        )),
+        Geometry::Polygon(p) => Geometry::Polygon(poly(p)),
+        Geometry::MultiPolygon(m) => {
+            Geometry::MultiPolygon(MultiPolygon::new(m.0.into_iter().map(poly).collect()))
+        }
+        other => other,
+    }
 }
 
 /// Exterior rings counter-clockwise, holes clockwise (RFC 7946 §3.1.6).

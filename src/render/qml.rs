@@ -157,7 +157,7 @@ fn event_shape(sym: EventSymbol) -> (&'static str, (u8, u8, u8)) {
 
 /// Style of an `events` layer: one symbol per event type (field `symbol`), sized by the
 /// `fatalities` field; `temporal` adds Temporal Controller settings on `date_start` /
-/// `date_end`.
+/// `date_end` and labels (the per-date layers leave labels to the places layer).
 pub fn events(temporal: bool) -> String {
     let size = r#"3 + 0.45 * sqrt(coalesce("fatalities", 0))"#;
     let cats: Vec<(String, String, String)> = EventSymbol::ALL
@@ -182,12 +182,19 @@ pub fn events(temporal: bool) -> String {
     } else {
         ""
     };
+    // The per-date layers sit under the places layer, which labels the towns; the all-dates
+    // layer is often opened alone, so it labels its events with the place as written.
+    let labelling = if temporal {
+        labels("place_as_written", false, 8.0, 0)
+    } else {
+        String::new()
+    };
     format!(
         "{}{}{}{}</qgis>\n",
         head(),
         temporal_xml,
         categorized("symbol", &cats),
-        labels("place", false, 8.0, 0)
+        labelling
     )
 }
 

@@ -86,7 +86,7 @@ def main():
                     v = "" if v is None or (hasattr(v, "isNull") and v.isNull()) else v
                     if v not in values:
                         failures.append(f"{path}: feature {r.classAttribute()}={v!r} has no category")
-            if name in ("places", "events", "distances") and layer.featureCount() > 0:
+            if name in ("places", "distances") and layer.featureCount() > 0:
                 lab = layer.labeling()
                 if lab is None or not layer.labelsEnabled():
                     failures.append(f"{path}: labels are off")
@@ -99,6 +99,8 @@ def main():
     else:
         msg, ok = layer.loadNamedStyle(path[: -len(".geojson")] + ".qml")
         props = layer.temporalProperties()
+        if not layer.labelsEnabled():
+            failures.append(f"{path}: the all-dates events are not labelled")
         if not ok or not props.isActive():
             failures.append(f"{path}: temporal settings not active after loading the style ({msg})")
         else:
