@@ -112,6 +112,14 @@ pub fn layout(scene: &Scene, basemap: &Basemap, params: &PngParams) -> Layout {
         if span > main_span * 0.3 {
             return None;
         }
+        // Only where the main map is crowded: three places or more in the focus.
+        let inside = |lon: f64, lat: f64| {
+            lon >= fb.min_lon && lon <= fb.max_lon && lat >= fb.min_lat && lat <= fb.max_lat
+        };
+        let crowd = scene.places.iter().filter(|p| inside(p.lon, p.lat)).count();
+        if crowd < 3 {
+            return None;
+        }
         let rect = PixelRect {
             left: panel.left + 24.0 * s,
             top: panel.top + 930.0 * s,
