@@ -113,6 +113,8 @@ pub struct RenderReport {
     pub written: Vec<(NaiveDate, Vec<PathBuf>)>,
     /// Dates that failed, with the reason (their earlier files, if any, are untouched).
     pub failed: Vec<(NaiveDate, Error)>,
+    /// Dates not started because the run was stopped.
+    pub skipped: Vec<NaiveDate>,
 }
 
 fn iso(d: NaiveDate) -> String {
@@ -1009,30 +1011,37 @@ pub fn write_all_dates(dir: &Path, case: &MapCase) -> Result<Vec<PathBuf>> {
     Ok(vec![gj, qml_path])
 }
 
-/// Renders and writes `dates` in parallel (rayon), calling `done` after each date.
+/// Renders and writes `dates` in parallel (rayon), calling `done` after each date. Dates not
+/// yet started when `stop` becomes true are skipped (a date being written is finished).
 pub fn render_dates(
     case: &MapCase,
     gaz: &Gazetteer,
     dates: &[NaiveDate],
     dir: &Path,
     opts: &MapOptions,
+    stop: &std::sync::atomic::AtomicBool,
     done: &(dyn Fn(NaiveDate) + Sync),
 ) -> RenderReport {
-    let results: Vec<(NaiveDate, Result<Vec<PathBuf>>)> = dates
+    use std::sync::atomic::Ordering;
+    let results: Vec<(NaiveDate, Option<Result<Vec<PathBuf>>>)> = dates
         .par_iter()
         .map(|d| {
+            if stop.load(Ordering::Relaxed) {
+                return (*d, None);
+            }
             let r = case
                 .date_maps(gaz, *d, opts)
                 .and_then(|m| write_date(dir, &m, case, opts));
             done(*d);
-            (*d, r)
+            (*d, Some(r))
         })
         .collect();
     let mut report = RenderReport::default();
     for (d, r) in results {
         match r {
-            Ok(files) => report.written.push((d, files)),
-            Err(e) => report.failed.push((d, e)),
+            Some(Ok(files)) => report.written.push((d, files)),
+            Some(Err(e)) => report.failed.push((d, e)),
+            None => report.skipped.push(d),
         }
     }
     report

@@ -855,3 +855,52 @@ fn a_bbox_frames_the_main_map() {
     let control = read_json(&dir.path().join("2013-01-11/control.geojson"));
     assert_eq!(side_at(&control, KONNA).as_deref(), Some("jihadist"));
 }
+
+#[test]
+fn ctrl_c_finishes_the_dates_in_progress_and_lists_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_frontmap"))
+        .args(["run", "--jobs", "1", "--out"])
+        .arg(dir.path())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait for the first date to be complete, then interrupt.
+    let first = dir.path().join("2013-01-01/map.png");
+    let started = std::time::Instant::now();
+    while !first.exists() {
+        assert!(
+            started.elapsed().as_secs() < 60,
+            "no date written in a minute"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let status = StdCommand::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("interrupted:") && err.contains("2013-02-28"),
+        "{err}"
+    );
+    // Every date folder there is complete; nothing half-written is left.
+    let mut complete = 0;
+    for d in case_dates() {
+        let folder = dir.path().join(d.to_string());
+        if folder.exists() {
+            let n = std::fs::read_dir(&folder).unwrap().count();
+            assert_eq!(n, 11, "{d}: {n} files");
+            complete += 1;
+        }
+    }
+    assert!((1..59).contains(&complete), "{complete} dates written");
+    assert!(
+        walk(dir.path())
+            .iter()
+            .all(|p| !p.file_name().unwrap().to_string_lossy().starts_with('.'))
+    );
+}

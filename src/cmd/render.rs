@@ -250,9 +250,19 @@ pub fn render_case(case: &MapCase, gaz: &Gazetteer, args: &MapArgs) -> Result<()
     } else {
         indicatif::ProgressBar::hidden()
     };
+    // Ctrl-C finishes the dates being written and skips the rest (reported below), so no
+    // file is left half-written and the summary says what is missing.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    {
+        let stop = stop.clone();
+        // A second handler cannot be installed (e.g. in tests running several commands):
+        // Ctrl-C then simply ends the process; the atomic writes still hold.
+        let _ = ctrlc::set_handler(move || stop.store(true, std::sync::atomic::Ordering::SeqCst));
+    }
     let all = maps::write_all_dates(&args.out, case)?;
-    let report =
-        pool.install(|| maps::render_dates(case, gaz, &dates, &args.out, &opts, &|_| bar.inc(1)));
+    let report = pool.install(|| {
+        maps::render_dates(case, gaz, &dates, &args.out, &opts, &stop, &|_| bar.inc(1))
+    });
     bar.finish_and_clear();
     let files: usize = report.written.iter().map(|(_, f)| f.len()).sum::<usize>() + all.len();
     let secs = started.elapsed().as_secs_f64();
@@ -268,15 +278,22 @@ pub fn render_case(case: &MapCase, gaz: &Gazetteer, args: &MapArgs) -> Result<()
         args.out.display(),
         display(&all[0]),
     );
-    if report.failed.is_empty() {
+    if let (Some(a), Some(b)) = (report.skipped.iter().min(), report.skipped.iter().max()) {
+        eprintln!(
+            "interrupted: {} date{} not written ({a} … {b}); their files from an earlier run are untouched",
+            report.skipped.len(),
+            if report.skipped.len() == 1 { "" } else { "s" },
+        );
+    }
+    if report.failed.is_empty() && report.skipped.is_empty() {
         return Ok(());
     }
     for (d, e) in &report.failed {
         eprintln!("error: {d} not written (earlier files of that date are untouched): {e}");
     }
     Err(Error::Render(format!(
-        "{} of {} dates could not be written",
-        report.failed.len(),
+        "{} of {} dates were not written",
+        report.failed.len() + report.skipped.len(),
         dates.len()
     )))
 }
