@@ -859,7 +859,7 @@ fn a_bbox_frames_the_main_map() {
 #[test]
 fn ctrl_c_finishes_the_dates_in_progress_and_lists_the_rest() {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_frontmap"))
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_frontmap"))
         .args(["run", "--jobs", "1", "--out"])
         .arg(dir.path())
         .stderr(std::process::Stdio::piped())
