@@ -258,6 +258,7 @@ pub fn render_rgb(scene: &Scene, params: &PngParams) -> Result<Vec<u8>> {
         main.north_arrow()?;
         main.scale_bar()?;
         main.places(scene)?;
+        main.water_labels(basemap)?;
         if let Some(inset) = &lay.inset {
             // Show where the inset is on the main map.
             let (x0, y0) = main.at_geo(inset.bbox.min_lon, inset.bbox.max_lat);
@@ -273,6 +274,7 @@ pub fn render_rgb(scene: &Scene, params: &PngParams) -> Result<Vec<u8>> {
             p.draw_map(scene, basemap)?;
             p.scale_bar()?;
             p.places(scene)?;
+            p.water_labels(basemap)?;
             let a = inset.area;
             root.draw(&Rectangle::new(
                 [
@@ -464,18 +466,24 @@ impl<'a, 'b> Painter<'a, 'b> {
                 )?;
             }
         }
+        for l in basemap.lakes.iter().filter(|l| l.shape.is_none()) {
+            let (x, y) = self.frame.to_px(l.label.x(), l.label.y());
+            self.root
+                .draw(&Circle::new(
+                    self.at(x, y),
+                    self.px(6.0),
+                    RGBColor(120, 180, 220).filled(),
+                ))
+                .map_err(err)?;
+        }
+        Ok(())
+    }
+
+    /// Lake and river names, after the places so that towns keep their labels.
+    fn water_labels(&mut self, basemap: &Basemap) -> Result<()> {
         let lake_font = self.font(17.0, false).color(&RGBColor(40, 100, 160));
         for l in &basemap.lakes {
             let (x, y) = self.frame.to_px(l.label.x(), l.label.y());
-            if l.shape.is_none() {
-                self.root
-                    .draw(&Circle::new(
-                        self.at(x, y),
-                        self.px(6.0),
-                        RGBColor(120, 180, 220).filled(),
-                    ))
-                    .map_err(err)?;
-            }
             let (tw, th) = self.text_size(&l.name, &lake_font);
             let rect = PixelRect {
                 left: x + 8.0 * self.s,
@@ -486,6 +494,54 @@ impl<'a, 'b> Painter<'a, 'b> {
             if self.free(&rect) {
                 self.halo_text(&l.name, rect.left, rect.top, &lake_font, 1.0)?;
                 self.occupied.push(rect);
+            }
+        }
+        // The main rivers, once each, at the first free spot along their longest course
+        // inside the map (from its middle outwards).
+        let river_font = self.font(19.0, false).color(&RGBColor(40, 100, 160));
+        for river in basemap
+            .rivers
+            .iter()
+            .filter(|r| r.scalerank <= 5 || r.name == "Bani")
+        {
+            let a = self.frame.area;
+            let inside = |p: &(f64, f64)| {
+                p.0 > a.left + 20.0
+                    && p.0 < a.right - 20.0
+                    && p.1 > a.top + 20.0
+                    && p.1 < a.bottom - 20.0
+            };
+            let mut best: Vec<(f64, f64)> = Vec::new();
+            for line in &river.course.0 {
+                let pts: Vec<(f64, f64)> = line
+                    .coords()
+                    .map(|c| self.frame.to_px(c.x, c.y))
+                    .filter(inside)
+                    .collect();
+                if pts.len() > best.len() {
+                    best = pts;
+                }
+            }
+            if best.len() < 4 {
+                continue;
+            }
+            let (tw, th) = self.text_size(&river.name, &river_font);
+            let n = best.len();
+            let mut order: Vec<usize> = (n / 5..n - n / 5).collect();
+            order.sort_by_key(|i| (*i as i64 - n as i64 / 2).abs());
+            for i in order {
+                let (x, y) = best[i];
+                let rect = PixelRect {
+                    left: x - tw / 2.0,
+                    top: y + 6.0 * self.s,
+                    right: x + tw / 2.0,
+                    bottom: y + 6.0 * self.s + th,
+                };
+                if self.free(&rect) && self.frame.area.contains_rect(&rect) {
+                    self.halo_text(&river.name, rect.left, rect.top, &river_font, 1.0)?;
+                    self.occupied.push(rect);
+                    break;
+                }
             }
         }
         Ok(())
