@@ -48,6 +48,37 @@ use crate::timeline::{ControlStatus, ControlTimeline, PlaceControl};
 /// The five per-date layers, in the order they are written.
 pub const LAYERS: [&str; 5] = ["events", "places", "control", "frontline", "distances"];
 
+/// Default reach of a held place's control, km: about a day's drive on Mali's desert tracks,
+/// and half the gap between the towns of the Niger bend and the northern outposts.
+pub const DEFAULT_REACH_KM: f64 = 250.0;
+
+/// The part of `area` within `reach_km` of a site (geodesic circles of 72 vertices); all of
+/// `area` when `reach_km` is `None` or there are no sites.
+pub fn reach_area(
+    area: &MultiPolygon<f64>,
+    sites: &[ControlSite],
+    reach_km: Option<f64>,
+) -> MultiPolygon<f64> {
+    use geo::{Destination, Geodesic, Polygon};
+    let Some(km) = reach_km.filter(|k| *k > 0.0) else {
+        return area.clone();
+    };
+    if sites.is_empty() {
+        return area.clone();
+    }
+    let discs: Vec<MultiPolygon<f64>> = sites
+        .iter()
+        .map(|s| {
+            let c = Point::new(s.lon, s.lat);
+            let ring: Vec<Coord<f64>> = (0..72)
+                .map(|i| Geodesic.destination(c, i as f64 * 5.0, km * 1000.0).0)
+                .collect();
+            MultiPolygon::new(vec![Polygon::new(LineString::new(ring), vec![])])
+        })
+        .collect();
+    geo::unary_union(discs.iter()).intersection(area)
+}
+
 /// Everything the maps of a case are drawn from.
 #[derive(Debug, Clone)]
 pub struct MapCase {
@@ -82,6 +113,10 @@ pub struct MapOptions {
     pub recent_days: u32,
     /// Whether to draw the PNG.
     pub png_enabled: bool,
+    /// How far a held place's control reaches, km (`None`: no limit, the whole study area
+    /// is shared out). Land farther than this from every place with a known controller is
+    /// left blank rather than given to whoever holds the nearest town.
+    pub reach_km: Option<f64>,
 }
 
 impl Default for MapOptions {
@@ -91,6 +126,7 @@ impl Default for MapOptions {
             bbox: None,
             recent_days: 6,
             png_enabled: true,
+            reach_km: Some(DEFAULT_REACH_KM),
         }
     }
 }
@@ -293,8 +329,9 @@ impl MapCase {
                 contested: p.status == ControlStatus::Contested,
             })
             .collect();
-        let areas = control_areas(&sites, &self.area);
-        let fronts = front_lines_by_sides(&sites, &self.area);
+        let reach = reach_area(&self.area, &sites, opts.reach_km);
+        let areas = control_areas(&sites, &reach);
+        let fronts = front_lines_by_sides(&sites, &reach);
         let since = self
             .timeline
             .change_dates()
@@ -580,7 +617,8 @@ impl MapCase {
             frontline.0.extend(f.line.0.iter().cloned());
         }
         let subtitle = format!(
-            "Assessed control from {n_sites} places with a known controller · {today} event{} on the day, {} in the previous {} days (faded)",
+            "Assessed control from {n_sites} place{} with a known controller · {today} event{} on the day, {} in the previous {} days (faded)",
+            if n_sites == 1 { "" } else { "s" },
             if today == 1 { "" } else { "s" },
             shown.len() - today,
             opts.recent_days

@@ -904,3 +904,29 @@ fn ctrl_c_finishes_the_dates_in_progress_and_lists_the_rest() {
             .all(|p| !p.file_name().unwrap().to_string_lossy().starts_with('.'))
     );
 }
+
+#[test]
+fn land_beyond_the_reach_of_every_held_place_stays_blank() {
+    // Taoudenni lies about 650 km north of Tombouctou, the nearest place with a controller.
+    let taoudenni = (-3.983, 22.678);
+    let control = layer("2013-02-21", "control");
+    assert_eq!(side_at(&control, taoudenni), None);
+    // With no limit, the whole country is shared out.
+    let dir = tempfile::tempdir().unwrap();
+    let out = frontmap()
+        .args([
+            "run",
+            "--date",
+            "2013-02-21",
+            "--no-png",
+            "--reach",
+            "0",
+            "--out",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let all = read_json(&dir.path().join("2013-02-21/control.geojson"));
+    assert!(side_at(&all, taoudenni).is_some());
+}

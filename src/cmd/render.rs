@@ -45,6 +45,10 @@ pub struct MapArgs {
     /// Show events that ended up to N days before each date, faded.
     #[arg(long, default_value_t = 6, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=365))]
     pub recent_days: u32,
+    /// How far a held place's control reaches, km; land farther from every place with a known
+    /// controller stays blank. 0 shares the whole country out (pure Thiessen cells).
+    #[arg(long, value_name = "KM", default_value_t = frontmap::maps::DEFAULT_REACH_KM, value_parser = parse_reach)]
+    pub reach: f64,
     /// Write the GeoJSON layers and styles only, no PNG.
     #[arg(long)]
     pub no_png: bool,
@@ -80,6 +84,13 @@ pub struct RenderArgs {
     pub map: MapArgs,
     #[command(flatten)]
     pub gazetteer: GazetteerArgs,
+}
+
+fn parse_reach(s: &str) -> std::result::Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if (0.0..=5000.0).contains(&v) => Ok(v),
+        _ => Err("give a distance in km from 0 (no limit) to 5000".into()),
+    }
 }
 
 /// Parses a `YYYY-MM-DD` flag.
@@ -193,6 +204,7 @@ impl MapArgs {
             bbox,
             recent_days: self.recent_days,
             png_enabled: !self.no_png,
+            reach_km: (self.reach > 0.0).then_some(self.reach),
         })
     }
 
