@@ -14,6 +14,7 @@ fn main() {
         cli::Command::Run(a) => cmd::run::run(a),
         cli::Command::Import(a) => cmd::import::run(a),
         cli::Command::Control(a) => cmd::control::run(a),
+        cli::Command::Extract(a) => cmd::extract::run(a),
     };
     let code = match outcome {
         Ok(true) => 0,

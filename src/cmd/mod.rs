@@ -3,6 +3,7 @@
 pub mod check;
 pub mod common;
 pub mod control;
+pub mod extract;
 pub mod import;
 pub mod resolve;
 pub mod run;

@@ -141,14 +141,29 @@ impl Doc {
                 continue;
             };
             let entry = m.entry[mat.pattern().as_usize()];
-            let prefix = lex.entries()[entry].prefix;
-            if !prefix && e < f.len() && f[e] != b' ' {
+            let en = &lex.entries()[entry];
+            if !en.prefix && e < f.len() && f[e] != b' ' {
                 continue;
             }
             // The token containing the last matched byte.
-            let last = self.pos.partition_point(|&p| (p as usize) < e) - 1;
+            let mut last = self.pos.partition_point(|&p| (p as usize) < e) - 1;
             if self.sent_of[first] != self.sent_of[last] {
                 continue;
+            }
+            if let Some(tail) = &en.tail {
+                // Up to three tokens may stand between the two parts.
+                let found = (last + 1..(last + 5).min(self.len())).find_map(|j| {
+                    let at = self.pos[j] as usize;
+                    let end = at + tail.len();
+                    let ok = self.folded[at..].starts_with(tail.as_str())
+                        && (end == f.len() || f[end] == b' ')
+                        && self.sent_of[j] == self.sent_of[first];
+                    ok.then(|| self.pos.partition_point(|&p| (p as usize) < end) - 1)
+                });
+                match found {
+                    Some(l) => last = l,
+                    None => continue,
+                }
             }
             hits.push(Hit { entry, first, last });
         }
@@ -202,6 +217,16 @@ mod tests {
             .map(|h| lex.entries()[h.entry].phrase.as_str())
             .collect();
         // The longest phrase wins; "combats" does not run on into "Combattre".
-        assert_eq!(phrases, ["combats avaient repris", "affrontement*"]);
+        assert_eq!(
+            phrases,
+            [
+                "combats avaient repris",
+                "affrontement*",
+                "tombée ... aux mains"
+            ]
+        );
+        let h = hits[2];
+        assert_eq!(d.f(h.first), "tombee");
+        assert_eq!(d.f(h.last), "mains");
     }
 }

@@ -73,6 +73,26 @@ pub struct Entry {
     pub needs_place: bool,
     /// The folded phrase the automaton matches.
     pub(crate) folded: String,
+    /// The folded part after a gap ("tombée … aux mains": up to three words between).
+    pub(crate) tail: Option<String>,
+}
+
+impl Entry {
+    /// The phrase as matched (folded, with its gap and tail), which identifies it.
+    fn key(&self) -> String {
+        let mut k = self.folded.clone();
+        if let Some(t) = &self.tail {
+            k.push_str(" ... ");
+            k.push_str(t);
+        }
+        if self.prefix {
+            k.push('*');
+        }
+        if self.needs_place {
+            k.push_str(" @place");
+        }
+        k
+    }
 }
 
 /// The extractor's lexicon (see the module docs).
@@ -167,10 +187,10 @@ impl Lexicon {
             .entries
             .iter()
             .enumerate()
-            .map(|(i, e)| ((class(&e.kind), e.folded.clone()), i))
+            .map(|(i, e)| ((class(&e.kind), e.key()), i))
             .collect();
         for e in entries {
-            let key = (class(&e.kind), e.folded.clone());
+            let key = (class(&e.kind), e.key());
             match at.get(&key) {
                 Some(&i) => self.entries[i] = e,
                 None => {
@@ -231,7 +251,18 @@ fn parse_row(
     if prefix {
         p = p.trim_end_matches('*').trim_end();
     }
-    let folded = fold_phrase(p, toks);
+    let (head, tail) = match p.split_once("...").or_else(|| p.split_once('…')) {
+        Some((h, t)) => (h.trim(), Some(t.trim())),
+        None => (p, None),
+    };
+    let folded = fold_phrase(head, toks);
+    let tail = tail.map(|t| fold_phrase(t, toks));
+    if tail.as_ref().is_some_and(|t| t.is_empty()) || (tail.is_some() && (prefix || needs_place)) {
+        return Err((
+            "phrase",
+            format!("{phrase:?}: a gap needs words after it, and no '*' or '@place'"),
+        ));
+    }
     if folded.is_empty() {
         return Err(("phrase", format!("empty phrase {phrase:?}")));
     }
@@ -324,6 +355,7 @@ fn parse_row(
         prefix,
         needs_place,
         folded,
+        tail,
     })
 }
 
@@ -388,9 +420,10 @@ mod tests {
         let e = lex
             .entries()
             .iter()
-            .find(|e| e.phrase == "tombée aux mains")
+            .find(|e| e.phrase == "tombée ... aux mains")
             .unwrap();
-        assert_eq!(e.folded, "tombee aux mains");
+        assert_eq!(e.folded, "tombee");
+        assert_eq!(e.tail.as_deref(), Some("aux mains"));
         let e = lex
             .entries()
             .iter()

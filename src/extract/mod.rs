@@ -216,7 +216,8 @@ pub struct ExtractedEvent {
     pub date: Option<NaiveDate>,
     /// How precise the date is.
     pub date_precision: Option<DatePrecision>,
-    /// The gazetteer's name of the place.
+    /// The place: as written in the text ("Konna"), with the gazetteer's spelling when
+    /// that differs only by accents or case ("KIDAL" → "Kidal").
     pub place: Option<String>,
     /// Latitude.
     pub lat: Option<f64>,
@@ -241,6 +242,8 @@ pub struct ExtractedEvent {
     pub date_basis: DateBasis,
     /// The gazetteer id of the place.
     pub place_id: Option<String>,
+    /// The gazetteer's name of the place ("Kona" for "Konna").
+    pub place_name: Option<String>,
     /// The place as written.
     pub place_as_written: Option<String>,
     /// How the place was found.
@@ -401,6 +404,8 @@ pub struct SpottedPlace {
 /// The text's focus: its most named place.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FocusPlace {
+    /// As first written in the text.
+    pub text: String,
     /// The gazetteer's name.
     pub name: String,
     /// Gazetteer id.
@@ -469,6 +474,9 @@ pub struct Extractor<'g> {
 #[derive(Debug, Clone)]
 struct Candidate {
     sentence: usize,
+    /// The trigger's first word, cut to 6 letters ("contre-attaque" and
+    /// "contre-offensive", "combat" and "combats" share it): a lexical tie between mentions.
+    lemma: String,
     kind: EventKind,
     sub: SubEventType,
     word: String,
@@ -570,6 +578,8 @@ impl<'g> Extractor<'g> {
         let mut places = Vec::with_capacity(mentions.len());
         // Usable event places: (mention, token, is claim reference).
         let mut usable: Vec<(&PlaceMention, usize)> = Vec::new();
+        // Places that count for the focus (claim references too).
+        let mut focus_pool: Vec<(&PlaceMention, usize)> = Vec::new();
         for m in &mentions {
             let p = gaz.place(m.place);
             let tok = doc.token_at(m.start);
@@ -588,11 +598,14 @@ impl<'g> Extractor<'g> {
             let country = p.feature_code.starts_with("PCL");
             let water = p.feature_class == 'H';
             let is_ref = claim_refs.contains(&(m.start, m.end));
-            if !dateline_place && !country && !water && !is_ref {
-                usable.push((m, tok));
+            if !dateline_place && !country && !water {
+                focus_pool.push((m, tok));
+                if !is_ref {
+                    usable.push((m, tok));
+                }
             }
         }
-        let focus = self.focus(&usable, &mentions, &headline, &claim_refs, &doc);
+        let focus = self.focus(&focus_pool, &headline, &doc);
 
         // 3. Lexicon hits and dates.
         let trig_hits = doc.find(&self.triggers, lex);
@@ -650,7 +663,16 @@ impl<'g> Extractor<'g> {
                 .collect();
             let first_new = cands.len();
             self.sentence_candidates(
-                &doc, s, &trigs, &cues, &usable, &dates, sdates, &actor_idx, &mut cands,
+                &doc,
+                s,
+                &trigs,
+                &cues,
+                &usable,
+                &dates,
+                sdates,
+                &actor_idx,
+                &actor_hits,
+                &mut cands,
             );
             // Tolls.
             let deaths: Vec<(usize, usize, DeathFigure)> = cues
@@ -735,9 +757,10 @@ impl<'g> Extractor<'g> {
                 Lang::Fr => "fr",
                 Lang::En => "en",
             },
-            focus: focus.map(|(idx, n)| {
+            focus: focus.map(|(idx, n, written)| {
                 let p = gaz.place(idx);
                 FocusPlace {
+                    text: written,
                     name: p.name.to_string(),
                     place_id: p.id.to_string(),
                     lat: p.lat,
@@ -750,17 +773,16 @@ impl<'g> Extractor<'g> {
         }
     }
 
-    /// The most named usable place (the headline counts twice; earlier first on ties).
+    /// The most named place (the headline counts twice; earlier first on ties), with the
+    /// name it is first written with.
     fn focus(
         &self,
         usable: &[(&PlaceMention, usize)],
-        _all: &[PlaceMention],
         headline: &Option<(String, u64)>,
-        _refs: &[(usize, usize)],
         doc: &Doc,
-    ) -> Option<(PlaceIdx, usize)> {
+    ) -> Option<(PlaceIdx, usize, String)> {
         let head_end = headline.as_ref().map(|(h, _)| h.len()).unwrap_or(0);
-        let mut counts: Vec<(PlaceIdx, usize, usize)> = Vec::new();
+        let mut counts: Vec<(PlaceIdx, usize, usize, &str)> = Vec::new();
         for (m, _) in usable {
             let p = self.gaz.place(m.place);
             if p.feature_class == 'A' {
@@ -774,13 +796,13 @@ impl<'g> Extractor<'g> {
             };
             match counts.iter_mut().find(|c| c.0 == m.place) {
                 Some(c) => c.1 += w,
-                None => counts.push((m.place, w, m.start)),
+                None => counts.push((m.place, w, m.start, &m.text)),
             }
         }
         counts
             .into_iter()
             .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
-            .map(|(p, n, _)| (p, n))
+            .map(|(p, n, _, t)| (p, n, t.to_string()))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -794,6 +816,7 @@ impl<'g> Extractor<'g> {
         dates: &[DateMention],
         sdates: std::ops::Range<usize>,
         actors: &[usize],
+        actor_hits: &[Hit],
         out: &mut Vec<Candidate>,
     ) {
         let lex = &self.lexicon;
@@ -802,8 +825,17 @@ impl<'g> Extractor<'g> {
         let foiled = cues
             .iter()
             .any(|h| matches!(lex.entries()[h.entry].kind, EntryKind::Foil));
-        // Raw triggers: (hit, kind, sub, word, weight, forced place).
-        let mut raw: Vec<(Hit, EventKind, SubEventType, String, f64, Option<usize>)> = Vec::new();
+        // Raw triggers: (hit, kind, sub, word, weight, forced place, lemma token).
+        #[allow(clippy::type_complexity)]
+        let mut raw: Vec<(
+            Hit,
+            EventKind,
+            SubEventType,
+            String,
+            f64,
+            Option<usize>,
+            usize,
+        )> = Vec::new();
         for h in trigs {
             let e = &lex.entries()[h.entry];
             let EntryKind::Trigger { word, sub, kind } = &e.kind else {
@@ -833,7 +865,7 @@ impl<'g> Extractor<'g> {
                 kind = sub.kind();
                 word = "disrupted weapons use".into();
             }
-            raw.push((*h, kind, sub, word, e.weight, forced));
+            raw.push((*h, kind, sub, word, e.weight, forced, h.first));
         }
         if raw.is_empty() {
             return;
@@ -853,12 +885,38 @@ impl<'g> Extractor<'g> {
                 .find(|r| r.0.last < h.first && r.1.is_fighting())
                 .cloned()
             {
-                raw.push((*h, base.1, base.2, base.3.clone(), base.4 * 0.9, None));
+                raw.push((
+                    *h,
+                    base.1,
+                    base.2,
+                    base.3.clone(),
+                    base.4 * 0.9,
+                    None,
+                    base.6,
+                ));
             }
         }
         raw.sort_by_key(|r| r.0.first);
+        // An actor belongs to the nearest trigger on its left; actors before the first
+        // trigger (the subject) to every trigger.
+        let trig_starts: Vec<usize> = raw.iter().map(|r| r.0.first).collect();
+        let actors_of = |k: usize| -> Vec<usize> {
+            actors
+                .iter()
+                .copied()
+                .filter(|&ai| {
+                    let t = actor_hits[ai].first;
+                    match trig_starts.iter().rposition(|&st| st <= t) {
+                        None => true,
+                        Some(owner) => trig_starts[owner] == trig_starts[k] || owner == k,
+                    }
+                })
+                .collect()
+        };
         let first_new = out.len();
-        for (h, kind, sub, word, weight, forced) in raw {
+        for (k, (h, mut kind, mut sub, mut word, weight, forced, lemma_tok)) in
+            raw.into_iter().enumerate()
+        {
             // The nearest date expression of the sentence (after it on ties).
             let date = sdates.clone().min_by_key(|&i| {
                 let m = &dates[i];
@@ -898,8 +956,16 @@ impl<'g> Extractor<'g> {
                     })
                     .map(|(i, _)| i)
             });
+            // A change of control needs a named place ("ont occupé la mairie … avant d'être
+            // délogés" is fighting in the town, not its capture).
+            if kind.changes_control() && place.is_none() {
+                sub = SubEventType::ArmedClash;
+                kind = EventKind::Clash;
+                word = "clash".into();
+            }
             let c = Candidate {
                 sentence: s,
+                lemma: doc.f(lemma_tok).chars().take(6).collect(),
                 kind,
                 sub,
                 word,
@@ -907,7 +973,7 @@ impl<'g> Extractor<'g> {
                 trig: (h.first, h.last),
                 date: date.filter(|&i| dates[i].dates_event() || dates[i].role == DateRole::Since),
                 place,
-                actors: actors.to_vec(),
+                actors: actors_of(k),
                 toll: None,
             };
             // One event per type, date and place in a sentence.
@@ -934,7 +1000,7 @@ impl<'g> Extractor<'g> {
         dates: &[DateMention],
         usable: &[(&PlaceMention, usize)],
         actor_hits: &[Hit],
-        focus: Option<&(PlaceIdx, usize)>,
+        focus: Option<&(PlaceIdx, usize, String)>,
         reference: Option<NaiveDate>,
         opts: &ExtractOptions,
     ) -> ExtractedEvent {
@@ -992,9 +1058,9 @@ impl<'g> Extractor<'g> {
                 )
             }
             None => match focus {
-                Some(&(p, _)) => (
-                    Some(p),
-                    None,
+                Some((p, _, written)) => (
+                    Some(*p),
+                    Some(written.clone()),
                     0.8,
                     Some(MatchKind::Name),
                     PlaceBasis::Focus,
@@ -1080,7 +1146,8 @@ impl<'g> Extractor<'g> {
         ExtractedEvent {
             date,
             date_precision: precision,
-            place: place.map(|p| p.name.to_string()),
+            place: place.map(|p| display_name(&p.name, written.as_deref())),
+            place_name: place.map(|p| p.name.to_string()),
             lat: place.map(|p| p.lat),
             lon: place.map(|p| p.lon),
             event_type: anchor.word.clone(),
@@ -1112,6 +1179,17 @@ impl<'g> Extractor<'g> {
             place_match: pmatch,
             place_confidence: pconf,
         }
+    }
+}
+
+/// The gazetteer's spelling when the text's differs only by accents, case or punctuation,
+/// else the text's.
+fn display_name(gazetteer: &str, written: Option<&str>) -> String {
+    match written {
+        Some(w) if crate::normalize::name_key(w) != crate::normalize::name_key(gazetteer) => {
+            w.trim().to_string()
+        }
+        _ => gazetteer.to_string(),
     }
 }
 
@@ -1293,8 +1371,10 @@ fn cluster(
         }
         let p = place_of(c);
         let score = |cl: &Cluster| -> (i64, i64) {
-            // Shared actors (a named one counts 2, a generic wording 1), the same place 3.
-            let mut shared = 0i64;
+            // In quarter points: the same trigger word 3, the same place 3, a shared named
+            // actor 2, a shared generic wording 1, a day-precise event 1; minus half a
+            // point per sentence away (one before counts as nearer than one after).
+            let mut score = 0i64;
             let mut counted: Vec<&str> = Vec::new();
             for &m in &cl.members {
                 for &a in &cands[m].actors {
@@ -1304,12 +1384,21 @@ fn cluster(
                     }
                     if c.actors.iter().any(|&b| actor_info[b].0 == *name) {
                         counted.push(name);
-                        shared += if generic { 1 } else { 2 };
+                        score += if generic { 4 } else { 8 };
                     }
                 }
             }
+            if cl.members.iter().any(|&m| cands[m].lemma == c.lemma) {
+                score += 12;
+            }
             if p.is_some() && cl.place == p {
-                shared += 3;
+                score += 12;
+            }
+            if cl
+                .span
+                .is_some_and(|(_, _, pr)| pr == MentionPrecision::Day)
+            {
+                score += 4;
             }
             let dist = cl
                 .members
@@ -1320,7 +1409,7 @@ fn cluster(
                 })
                 .min()
                 .unwrap_or(i64::MAX / 4);
-            (shared, -dist)
+            (score - dist, -dist)
         };
         let best = clusters
             .iter()
