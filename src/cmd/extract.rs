@@ -276,6 +276,11 @@ fn human(name: &str, x: &Extraction, colour: bool) -> String {
             x.dateline_text.as_deref().unwrap_or("")
         ),
         (Some(d), DateSource::Option) => format!("no dateline; reference date {d} from --date"),
+        (Some(d), DateSource::Inferred) => {
+            format!(
+                "no dateline; reference date {d}, the latest date in the text (give --date to set it)"
+            )
+        }
         _ => "no dateline and no --date: relative dates unresolved".into(),
     };
     s.push_str(&common::paint(name, Colour::Bold, colour));

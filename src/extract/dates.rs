@@ -94,6 +94,9 @@ pub struct DateMention {
     /// Whether it is background: a state or duration, or a span that ends more than a
     /// week before the reference date.
     pub background: bool,
+    /// Whether it dates a statement ("told AFP on Sunday", "a déclaré jeudi") rather than
+    /// the events reported.
+    pub reported: bool,
     /// First and last token.
     #[serde(skip)]
     pub(crate) tok: (usize, usize),
@@ -1064,6 +1067,7 @@ pub(crate) fn scan_range(
                     date_end: p.span.map(|x| x.1),
                     relative: p.relative,
                     background,
+                    reported: is_reported(doc, i),
                     tok: (i, last),
                 });
                 i = p.next;
@@ -1073,6 +1077,36 @@ pub(crate) fn scan_range(
     }
     join_pairs(doc, text, out, first_new);
     *prev = s.prev;
+}
+
+/// Reporting verbs: a date right after one dates the statement.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "announced",
+    "reported",
+    "added",
+    "declared",
+    "stated",
+    "confirmed",
+    "declare",
+    "indique",
+    "affirme",
+    "precise",
+    "annonce",
+    "rapporte",
+    "ajoute",
+    "explique",
+    "dit",
+    "confirme",
+    "assure",
+];
+
+/// Whether the expression starting at token `i` follows a reporting verb within three
+/// tokens ("said on Friday", "told AFP on Sunday", "a déclaré jeudi").
+fn is_reported(doc: &Doc, i: usize) -> bool {
+    (i.saturating_sub(3)..i).any(|k| doc.is_any(k, REPORTING))
 }
 
 /// Joins "A et B" into one span and "entre A et B" into a range.
@@ -1140,6 +1174,7 @@ fn join_pairs(doc: &Doc, text: &str, out: &mut Vec<DateMention>, from: usize) {
             date_end: e,
             relative: a.relative || b.relative,
             background: a.background && b.background,
+            reported: a.reported,
             tok: (start_tok, b.tok.1),
         };
         out[k] = merged;
@@ -1353,6 +1388,20 @@ mod tests {
         assert_eq!(m.date_start, Some(d(2012, 3, 1)));
         assert_eq!(m.precision, MentionPrecision::Month);
         assert_eq!(m.date_end, Some(d(2012, 4, 30)));
+    }
+
+    #[test]
+    fn statement_dates_are_flagged() {
+        let m = one(
+            "the rebels seized Gao, witnesses told AFP on Sunday",
+            d(2012, 4, 1),
+        );
+        assert!(m.reported);
+        let m = one(
+            "the rebels seized Gao on Saturday, witnesses said",
+            d(2012, 4, 1),
+        );
+        assert!(!m.reported);
     }
 
     #[test]

@@ -209,8 +209,10 @@ mod tests {
     fn longest_whole_word_matches_win() {
         let lex = Lexicon::embedded().unwrap();
         let m = Matcher::build(&lex, |k| matches!(k, EntryKind::Trigger { .. })).unwrap();
-        let d =
-            Doc::new("Les combats avaient repris lundi. Des affrontements violents. Combattre.");
+        let d = Doc::new(
+            "Les combats avaient repris lundi. Des affrontements violents. Combattre. \
+             Konna est tombée jeudi aux mains des islamistes.",
+        );
         let hits = d.find(&m, &lex);
         let phrases: Vec<&str> = hits
             .iter()

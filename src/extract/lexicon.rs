@@ -26,6 +26,8 @@ pub enum EntryKind {
         sub: SubEventType,
         /// frontmap kind.
         kind: EventKind,
+        /// An explosive device rather than an explosion ("ceinture d'explosifs").
+        device: bool,
     },
     /// A named actor (`value` is its name).
     Actor,
@@ -78,9 +80,9 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The phrase as matched (folded, with its gap and tail), which identifies it.
+    /// The language and phrase as matched (folded, with its gap and tail), which identify it.
     fn key(&self) -> String {
-        let mut k = self.folded.clone();
+        let mut k = format!("{}:{}", self.lang, self.folded);
         if let Some(t) = &self.tail {
             k.push_str(" ... ");
             k.push_str(t);
@@ -296,13 +298,14 @@ fn parse_row(
         }
     };
     let (kind, side) = match kind.to_ascii_lowercase().as_str() {
-        "trigger" => {
+        "trigger" | "device" => {
             let (sub, k) = parse_event_type(value, None).map_err(|m| ("value", m))?;
             (
                 EntryKind::Trigger {
                     word: value.to_string(),
                     sub,
                     kind: k,
+                    device: kind.eq_ignore_ascii_case("device"),
                 },
                 None,
             )
@@ -340,7 +343,7 @@ fn parse_row(
             return Err((
                 "kind",
                 format!(
-                    "unknown kind {other:?}: use trigger, actor, group, continue, foil, death or person"
+                    "unknown kind {other:?}: use trigger, device, actor, group, continue, foil, death or person"
                 ),
             ));
         }

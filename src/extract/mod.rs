@@ -142,6 +142,8 @@ pub enum DateSource {
     Dateline,
     /// The caller's date (`--date`, or a JSONL line's `date`).
     Option,
+    /// Neither: the latest full date the text states ("ce samedi 1er septembre 2012").
+    Inferred,
     /// Neither: relative dates stay unresolved.
     None,
 }
@@ -488,7 +490,20 @@ struct Candidate {
     place: Option<usize>,
     /// Actor hits of the sentence.
     actors: Vec<usize>,
-    toll: Option<(u32, FatalityPrecision, (usize, usize))>,
+    tolls: Vec<TollRef>,
+    /// Its own date expression, when it could not be resolved (no reference date).
+    date_key: Option<String>,
+    /// "l'attaque", "the attack": an event named before, if any.
+    anaphoric: bool,
+}
+
+/// A toll attached to a candidate, with the victims' side when named.
+#[derive(Debug, Clone)]
+struct TollRef {
+    value: u32,
+    precision: FatalityPrecision,
+    tok: (usize, usize),
+    side: Option<Side>,
 }
 
 #[derive(Debug)]
@@ -496,6 +511,7 @@ struct Cluster {
     members: Vec<usize>,
     kind: EventKind,
     span: Option<(NaiveDate, NaiveDate, MentionPrecision)>,
+    date_key: Option<String>,
     place: Option<PlaceIdx>,
 }
 
@@ -556,7 +572,18 @@ impl<'g> Extractor<'g> {
         let (reference, date_source) = match (&dl, opts.date) {
             (Some(d), _) => (Some(d.date), DateSource::Dateline),
             (None, Some(d)) => (Some(d), DateSource::Option),
-            (None, None) => (None, DateSource::None),
+            (None, None) => {
+                // The latest full date the text states ("ce samedi 1er septembre 2012"):
+                // a dispatch is written on or after it.
+                match dates::absolute_days(&doc, (0, doc.len()))
+                    .iter()
+                    .map(|d| d.2)
+                    .max()
+                {
+                    Some(d) => (Some(d), DateSource::Inferred),
+                    None => (None, DateSource::None),
+                }
+            }
         };
         let headline = dateline::find_headline(text, dl.as_ref());
         let lang = opts.lang.unwrap_or_else(|| detect_lang(text));
@@ -575,6 +602,26 @@ impl<'g> Extractor<'g> {
             .filter_map(|f| f.claim.from.span.filter(|_| !f.claim.from.from_context))
             .collect();
         let mentions = self.parser.spotter().spot(text, &opts.resolve);
+        // Triggers and cues of the other language are left out ("combat" is French).
+        let lang_code = match lang {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        };
+        let same_lang = |h: &Hit| {
+            let l = &lex.entries()[h.entry].lang;
+            l.is_empty() || l == lang_code
+        };
+        let trig_hits: Vec<Hit> = doc
+            .find(&self.triggers, lex)
+            .into_iter()
+            .filter(same_lang)
+            .collect();
+        let actor_hits = doc.find(&self.actors, lex);
+        let cue_hits: Vec<Hit> = doc
+            .find(&self.cues, lex)
+            .into_iter()
+            .filter(same_lang)
+            .collect();
         let mut places = Vec::with_capacity(mentions.len());
         // Usable event places: (mention, token, is claim reference).
         let mut usable: Vec<(&PlaceMention, usize)> = Vec::new();
@@ -598,7 +645,14 @@ impl<'g> Extractor<'g> {
             let country = p.feature_code.starts_with("PCL");
             let water = p.feature_class == 'H';
             let is_ref = claim_refs.contains(&(m.start, m.end));
-            if !dateline_place && !country && !water {
+            // "Mouvement national de libération de l'Azawad" names an actor, not a place.
+            let in_actor = actor_hits
+                .iter()
+                .any(|h| h.first <= tok && tok <= h.last && h.last > h.first);
+            // With a country bias, places abroad are not event places ("near the border
+            // with Algeria", "Baku-APA").
+            let abroad = opts.resolve.country.as_deref().is_some_and(|cc| p.country != cc);
+            if !dateline_place && !country && !water && !in_actor && !abroad {
                 focus_pool.push((m, tok));
                 if !is_ref {
                     usable.push((m, tok));
@@ -607,10 +661,7 @@ impl<'g> Extractor<'g> {
         }
         let focus = self.focus(&focus_pool, &headline, &doc);
 
-        // 3. Lexicon hits and dates.
-        let trig_hits = doc.find(&self.triggers, lex);
-        let actor_hits = doc.find(&self.actors, lex);
-        let cue_hits = doc.find(&self.cues, lex);
+        // 3. People nouns and dates.
         let mut person = vec![false; doc.len()];
         for h in doc.find(&self.people, lex) {
             person[h.first] = true;
@@ -631,6 +682,7 @@ impl<'g> Extractor<'g> {
         // 4. Candidates, sentence by sentence.
         let mut cands: Vec<Candidate> = Vec::new();
         let (mut ti, mut ai, mut ci, mut di) = (0usize, 0usize, 0usize, 0usize);
+        let mut prev_actors: Vec<usize> = Vec::new();
         for s in 0..doc.sentences.len() {
             let (a, b) = doc.sentence_tokens(s);
             let in_s = |h: &Hit| h.first >= a && h.first < b;
@@ -662,6 +714,13 @@ impl<'g> Extractor<'g> {
                 .map(|(i, _)| i)
                 .collect();
             let first_new = cands.len();
+            // A sentence that names no actor ("la ville est tombée sous leur contrôle")
+            // speaks of the previous sentence's.
+            let actor_idx = if actor_idx.is_empty() && s > 0 && !doc.newline_before(a) {
+                prev_actors.clone()
+            } else {
+                actor_idx
+            };
             self.sentence_candidates(
                 &doc,
                 s,
@@ -669,11 +728,12 @@ impl<'g> Extractor<'g> {
                 &cues,
                 &usable,
                 &dates,
-                sdates,
+                sdates.clone(),
                 &actor_idx,
                 &actor_hits,
                 &mut cands,
             );
+            prev_actors = actor_idx;
             // Tolls.
             let deaths: Vec<(usize, usize, DeathFigure)> = cues
                 .iter()
@@ -682,31 +742,48 @@ impl<'g> Extractor<'g> {
                     _ => None,
                 })
                 .collect();
-            if !deaths.is_empty() {
-                for t in numbers::tolls(&doc, (a, b), &deaths, &person) {
-                    let target = if cands.len() > first_new {
-                        (first_new..cands.len()).min_by_key(|&c| cands[c].trig.0.abs_diff(t.death))
-                    } else {
-                        // A toll sentence with no trigger: the event of the sentence before.
-                        cands
-                            .last()
-                            .map(|_| cands.len() - 1)
-                            .filter(|&c| cands[c].sentence + 2 >= s)
-                    };
-                    if let Some(c) = target {
-                        let same = cands[c].sentence == s;
-                        cands[c].toll = match cands[c].toll {
-                            // Two tolls of one sentence add up ("two soldiers … and three
-                            // assailants were killed").
-                            Some((v, p, tok)) if same => Some((
-                                v + t.value,
-                                p.max(t.precision),
-                                (tok.0.min(t.tok.0), tok.1.max(t.tok.1)),
-                            )),
-                            Some(x) if x.0 >= t.value => Some(x),
-                            _ => Some((t.value, t.precision, t.tok)),
-                        };
-                    }
+            if deaths.is_empty() {
+                continue;
+            }
+            // The sentence's own date, if it gives one.
+            let own_date = sdates
+                .clone()
+                .find(|&i| dates[i].dates_event() && !dates[i].reported)
+                .and_then(|i| dates[i].date_start);
+            for t in numbers::tolls(&doc, (a, b), &deaths, &person) {
+                let target = if cands.len() > first_new {
+                    (first_new..cands.len()).min_by_key(|&c| cands[c].trig.0.abs_diff(t.death))
+                } else {
+                    // A toll sentence with no trigger: the latest event, when the text
+                    // has not moved to another date since ("20 extremists were killed on
+                    // Tuesday" after "a clash on Tuesday").
+                    cands.len().checked_sub(1).filter(|&c| {
+                        let cd = cands[c].date.and_then(|d| dates[d].date_start);
+                        let moved = dates.iter().any(|m| {
+                            m.tok.0 >= doc.sentence_tokens(cands[c].sentence).1
+                                && m.tok.0 < b
+                                && m.date_start.is_some()
+                                && m.date_start != cd
+                        });
+                        match own_date {
+                            Some(d) => cd == Some(d) && cands[c].sentence + 5 >= s,
+                            None => !moved && cands[c].sentence + 2 >= s,
+                        }
+                    })
+                };
+                if let Some(c) = target {
+                    // The victims' side: an actor named with the figure ("un soldat
+                    // français", "three Chad soldiers").
+                    let side = actor_hits
+                        .iter()
+                        .find(|h| h.first >= t.tok.0 && h.first <= t.tok.1 + 4)
+                        .map(|h| lex.entries()[h.entry].side.clone());
+                    cands[c].tolls.push(TollRef {
+                        value: t.value,
+                        precision: t.precision,
+                        tok: t.tok,
+                        side: side.flatten(),
+                    });
                 }
             }
         }
@@ -719,7 +796,7 @@ impl<'g> Extractor<'g> {
                 (e.value.clone(), matches!(e.kind, EntryKind::Group))
             })
             .collect();
-        let clusters = cluster(&cands, &dates, &usable, &actor_info);
+        let clusters = cluster(&cands, &dates, &usable, &actor_info, reference);
 
         // 6. Build the events.
         let mut events: Vec<ExtractedEvent> = clusters
@@ -825,6 +902,16 @@ impl<'g> Extractor<'g> {
         let foiled = cues
             .iter()
             .any(|h| matches!(lex.entries()[h.entry].kind, EntryKind::Foil));
+        let has_blast = trigs.iter().any(|h| {
+            matches!(
+                lex.entries()[h.entry].kind,
+                EntryKind::Trigger {
+                    kind: EventKind::Explosion,
+                    device: false,
+                    ..
+                }
+            )
+        });
         // Raw triggers: (hit, kind, sub, word, weight, forced place, lemma token).
         #[allow(clippy::type_complexity)]
         let mut raw: Vec<(
@@ -838,9 +925,19 @@ impl<'g> Extractor<'g> {
         )> = Vec::new();
         for h in trigs {
             let e = &lex.entries()[h.entry];
-            let EntryKind::Trigger { word, sub, kind } = &e.kind else {
+            let EntryKind::Trigger {
+                word,
+                sub,
+                kind,
+                device,
+            } = &e.kind
+            else {
                 continue;
             };
+            if *device && has_blast {
+                // The explosion is named by another phrase of the sentence.
+                continue;
+            }
             let mut forced = None;
             if e.needs_place {
                 // "a repris Konna": a place (or "la ville de X") right after.
@@ -860,7 +957,7 @@ impl<'g> Extractor<'g> {
                 }
             }
             let (mut kind, mut sub, mut word) = (*kind, *sub, word.clone());
-            if foiled && kind == EventKind::Explosion {
+            if foiled && *device {
                 sub = SubEventType::DisruptedWeaponsUse;
                 kind = sub.kind();
                 word = "disrupted weapons use".into();
@@ -917,18 +1014,22 @@ impl<'g> Extractor<'g> {
         for (k, (h, mut kind, mut sub, mut word, weight, forced, lemma_tok)) in
             raw.into_iter().enumerate()
         {
-            // The nearest date expression of the sentence (after it on ties).
-            let date = sdates.clone().min_by_key(|&i| {
-                let m = &dates[i];
-                let d = if m.tok.0 > h.last {
-                    m.tok.0 - h.last
-                } else if m.tok.1 < h.first {
-                    h.first - m.tok.1
-                } else {
-                    0
-                };
-                (d * 2 + usize::from(m.tok.1 < h.first), i)
-            });
+            // The nearest date expression of the sentence (after it on ties), leaving out
+            // the dates of statements ("told AFP on Sunday").
+            let date = sdates
+                .clone()
+                .filter(|&i| !dates[i].reported)
+                .min_by_key(|&i| {
+                    let m = &dates[i];
+                    let d = if m.tok.0 > h.last {
+                        m.tok.0 - h.last
+                    } else if m.tok.1 < h.first {
+                        h.first - m.tok.1
+                    } else {
+                        0
+                    };
+                    (d * 2 + usize::from(m.tok.1 < h.first), i)
+                });
             if let Some(di) = date {
                 match dates[di].role {
                     // A state or a duration: background, not an event of the dispatch.
@@ -963,6 +1064,18 @@ impl<'g> Extractor<'g> {
                 kind = EventKind::Clash;
                 word = "clash".into();
             }
+            let own_date =
+                date.filter(|&i| dates[i].dates_event() || dates[i].role == DateRole::Since);
+            let date_key = date
+                .filter(|&i| dates[i].role == DateRole::Point && dates[i].date_start.is_none())
+                .map(|i| crate::normalize::name_key(&dates[i].text));
+            // "l'attaque", "the attack", "cet attentat": an event already reported.
+            let anaphoric = own_date.is_none()
+                && place.is_none()
+                && h.first > 0
+                && (doc.is_any(h.first - 1, &["the", "this", "cet", "cette"])
+                    || doc.is_p(h.first - 1, '\'')
+                        && doc.is_any(h.first.saturating_sub(2), &["l"]));
             let c = Candidate {
                 sentence: s,
                 lemma: doc.f(lemma_tok).chars().take(6).collect(),
@@ -971,18 +1084,27 @@ impl<'g> Extractor<'g> {
                 word,
                 weight,
                 trig: (h.first, h.last),
-                date: date.filter(|&i| dates[i].dates_event() || dates[i].role == DateRole::Since),
+                date: own_date,
                 place,
                 actors: actors_of(k),
-                toll: None,
+                tolls: Vec::new(),
+                date_key,
+                anaphoric,
             };
             // One event per type, date and place in a sentence.
-            if let Some(o) = out[first_new..]
-                .iter_mut()
-                .find(|o| o.kind == c.kind && o.place == c.place && o.date == c.date)
-            {
+            if let Some(o) = out[first_new..].iter_mut().find(|o| {
+                o.kind == c.kind
+                    && o.place == c.place
+                    && o.date == c.date
+                    && o.date_key == c.date_key
+            }) {
                 if c.weight > o.weight {
                     o.weight = c.weight;
+                }
+                for a in c.actors {
+                    if !o.actors.contains(&a) {
+                        o.actors.push(a);
+                    }
                 }
                 continue;
             }
@@ -1103,11 +1225,29 @@ impl<'g> Extractor<'g> {
             ));
         }
         let actor_details = assign_roles(c.kind, acts);
-        // Toll.
-        let toll = members.iter().filter_map(|m| m.toll).max_by_key(|t| t.0);
-        let fatalities_text = toll.map(|(_, _, (a, b))| {
-            let (s, e) = doc.span(a, b);
-            text[s..e].to_string()
+        // Toll: the largest figure per victims' side, added up over the sides ("un soldat
+        // français" and "une centaine d'islamistes" are two tolls; "trois soldats tchadiens"
+        // and "three dead among the Chad soldiers" one).
+        let mut buckets: Vec<(Option<Side>, &TollRef)> = Vec::new();
+        for t in members.iter().flat_map(|m| m.tolls.iter()) {
+            match buckets.iter_mut().find(|b| b.0 == t.side) {
+                Some(b) if b.1.value >= t.value => {}
+                Some(b) => b.1 = t,
+                None => buckets.push((t.side.clone(), t)),
+            }
+        }
+        let fatalities =
+            (!buckets.is_empty()).then(|| buckets.iter().map(|b| b.1.value).sum::<u32>());
+        let fatalities_precision = buckets.iter().map(|b| b.1.precision).max();
+        let fatalities_text = (!buckets.is_empty()).then(|| {
+            buckets
+                .iter()
+                .map(|b| {
+                    let (s, e) = doc.span(b.1.tok.0, b.1.tok.1);
+                    text[s..e].to_string()
+                })
+                .collect::<Vec<_>>()
+                .join(" + ")
         });
         // Confidence.
         let weight = members.iter().map(|m| m.weight).fold(0.0, f64::max);
@@ -1152,7 +1292,7 @@ impl<'g> Extractor<'g> {
             lon: place.map(|p| p.lon),
             event_type: anchor.word.clone(),
             actors: actor_details.iter().map(|a| a.name.clone()).collect(),
-            fatalities: toll.map(|t| t.0),
+            fatalities,
             sentence: main.sentence.clone(),
             date_end,
             date_text,
@@ -1164,7 +1304,7 @@ impl<'g> Extractor<'g> {
             sub_event_type: anchor.sub,
             kind: anchor.kind,
             actor_details,
-            fatalities_precision: toll.map(|t| t.1),
+            fatalities_precision,
             fatalities_text,
             confidence: round3(conf),
             trigger: main.trigger.clone(),
@@ -1331,6 +1471,7 @@ fn cluster(
     dates: &[DateMention],
     usable: &[(&PlaceMention, usize)],
     actor_info: &[(String, bool)],
+    reference: Option<NaiveDate>,
 ) -> Vec<Cluster> {
     let place_of = |c: &Candidate| c.place.map(|p| usable[p].0.place);
     let span_of = |c: &Candidate| {
@@ -1344,14 +1485,40 @@ fn cluster(
         (Some(a), Some(b)) => a == b,
         _ => true,
     };
-    // Dated candidates: same type, same date, compatible place.
+    // Dated candidates: same type, same date (or a day within the same night at the same
+    // place), compatible place; unresolved dates ("jeudi" with no reference) by their text.
+    let same_time = |cl: &Cluster,
+                     span: Option<(NaiveDate, NaiveDate, MentionPrecision)>,
+                     key: &Option<String>,
+                     p: Option<PlaceIdx>| {
+        if cl.date_key != *key {
+            return false;
+        }
+        match (cl.span, span) {
+            (Some(a), Some(b)) if a == b => true,
+            // "samedi 30 mars" and "dans la nuit de samedi à dimanche": the evening of the
+            // night (not its morning, which "the fighting went on Thursday" may be).
+            (Some(a), Some(b)) => {
+                let night_and_its_evening =
+                    (a.2 == MentionPrecision::Night && b.2 == MentionPrecision::Day && b.0 == a.0)
+                        || (b.2 == MentionPrecision::Night
+                            && a.2 == MentionPrecision::Day
+                            && a.0 == b.0);
+                night_and_its_evening && p.is_some() && cl.place == p
+            }
+            (None, None) => key.is_some(),
+            _ => false,
+        }
+    };
     for (i, c) in cands.iter().enumerate() {
-        let Some(span) = span_of(c) else { continue };
+        let span = span_of(c);
+        if span.is_none() && c.date_key.is_none() {
+            continue;
+        }
         let p = place_of(c);
-        match clusters
-            .iter_mut()
-            .find(|cl| cl.kind == c.kind && cl.span == Some(span) && compatible_place(cl, p))
-        {
+        match clusters.iter_mut().find(|cl| {
+            cl.kind == c.kind && same_time(cl, span, &c.date_key, p) && compatible_place(cl, p)
+        }) {
             Some(cl) => {
                 cl.members.push(i);
                 cl.place = cl.place.or(p);
@@ -1359,14 +1526,15 @@ fn cluster(
             None => clusters.push(Cluster {
                 members: vec![i],
                 kind: c.kind,
-                span: Some(span),
+                span,
+                date_key: c.date_key.clone(),
                 place: p,
             }),
         }
     }
     // Undated candidates join the event of their type they share most with.
     for (i, c) in cands.iter().enumerate() {
-        if span_of(c).is_some() {
+        if span_of(c).is_some() || c.date_key.is_some() {
             continue;
         }
         let p = place_of(c);
@@ -1414,7 +1582,15 @@ fn cluster(
         let best = clusters
             .iter()
             .enumerate()
-            .filter(|(_, cl)| cl.kind == c.kind && compatible_place(cl, p))
+            .filter(|(_, cl)| (cl.kind == c.kind || c.anaphoric) && compatible_place(cl, p))
+            // Not into background: an undated mention speaks of the story's days.
+            .filter(|(_, cl)| match (cl.span, reference) {
+                (Some((_, end, _)), Some(r)) => end >= r - chrono::Duration::days(7),
+                _ => true,
+            })
+            .filter(|(_, cl)| {
+                !c.anaphoric || cl.members.iter().any(|&m| cands[m].sentence <= c.sentence)
+            })
             .max_by_key(|(_, cl)| score(cl))
             .map(|(k, _)| k);
         match best {
@@ -1426,6 +1602,7 @@ fn cluster(
                 members: vec![i],
                 kind: c.kind,
                 span: None,
+                date_key: None,
                 place: p,
             }),
         }

@@ -219,11 +219,41 @@ pub(crate) fn tolls(
             None
         };
         let backward = || -> Option<Toll> {
-            let lo = first.saturating_sub(16).max(start);
+            let lo = first.saturating_sub(20).max(start);
             let mut k = first;
             let mut found: Option<Toll> = None;
             while k > lo {
                 k -= 1;
+                // A comma ends the clause unless the sentence goes on with its verb or a
+                // "dont" ("sept personnes, dont un soldat, ont été tuées").
+                if doc.is_p(k, ',') || doc.is_p(k, ';') || doc.is_p(k, ':') {
+                    let goes_on = doc.is_p(k, ',')
+                        && doc.is_any(
+                            k + 1,
+                            &[
+                                "dont",
+                                "including",
+                                "among",
+                                "parmi",
+                                "ont",
+                                "a",
+                                "sont",
+                                "est",
+                                "have",
+                                "has",
+                                "were",
+                                "was",
+                                "are",
+                                "is",
+                                "et",
+                                "and",
+                                "ont",
+                            ],
+                        );
+                    if !goes_on {
+                        break;
+                    }
+                }
                 if doc.is_any(k, &["dont", "including", "among", "parmi"]) && found.is_some() {
                     // "sept personnes, dont un soldat…": the total comes before "dont".
                     found = None;
@@ -355,5 +385,9 @@ mod tests {
         assert!(run("un bataillon de 500 hommes").is_empty());
         // A figure that counts no people is not a toll.
         assert!(run("Six vehicles were destroyed and the driver killed").is_empty());
+        assert!(
+            run("Six of the assailants vehicles were destroyed, several of them were killed")
+                .is_empty()
+        );
     }
 }
