@@ -1067,7 +1067,7 @@ pub(crate) fn scan_range(
                     date_end: p.span.map(|x| x.1),
                     relative: p.relative,
                     background,
-                    reported: is_reported(doc, i),
+                    reported: is_reported(doc, i, range.0),
                     tok: (i, last),
                 });
                 i = p.next;
@@ -1105,8 +1105,8 @@ const REPORTING: &[&str] = &[
 
 /// Whether the expression starting at token `i` follows a reporting verb within three
 /// tokens ("said on Friday", "told AFP on Sunday", "a déclaré jeudi").
-fn is_reported(doc: &Doc, i: usize) -> bool {
-    (i.saturating_sub(3)..i).any(|k| doc.is_any(k, REPORTING))
+fn is_reported(doc: &Doc, i: usize, sentence_start: usize) -> bool {
+    (i.saturating_sub(3).max(sentence_start)..i).any(|k| doc.is_any(k, REPORTING))
 }
 
 /// Joins "A et B" into one span and "entre A et B" into a range.

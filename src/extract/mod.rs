@@ -651,7 +651,11 @@ impl<'g> Extractor<'g> {
                 .any(|h| h.first <= tok && tok <= h.last && h.last > h.first);
             // With a country bias, places abroad are not event places ("near the border
             // with Algeria", "Baku-APA").
-            let abroad = opts.resolve.country.as_deref().is_some_and(|cc| p.country != cc);
+            let abroad = opts
+                .resolve
+                .country
+                .as_deref()
+                .is_some_and(|cc| p.country != cc);
             if !dateline_place && !country && !water && !in_actor && !abroad {
                 focus_pool.push((m, tok));
                 if !is_ref {

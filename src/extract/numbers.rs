@@ -181,15 +181,15 @@ fn toll_at(
     let (v, mut p, next) = figure(doc, k, limit)?;
     let is_article = matches!(doc.f(k), "a" | "an" | "un" | "une") && next == k + 1;
     let reach = if is_article { 3 } else { 5 };
-    let hit = (next..(next + reach).min(limit)).find(|&j| person.get(j).copied().unwrap_or(false));
-    hit?;
+    let hit =
+        (next..(next + reach).min(limit)).find(|&j| person.get(j).copied().unwrap_or(false))?;
     let mut first = k;
     if let Some((q, f)) = qualifier(doc, k, start) {
         p = p.max(q);
         first = f;
     }
-    // "la patrouille a perdu deux hommes": the figure's nouns end the toll.
-    Some((v, p, (first, next - 1)))
+    // The toll as written runs to its noun ("un soldat français" → "Un soldat").
+    Some((v, p, (first, hit)))
 }
 
 /// The tolls of one sentence (tokens `range`), from its death words (`deaths`: first and
