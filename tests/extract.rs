@@ -347,7 +347,13 @@ fn score_fixture(name: &str) -> Score {
 /// expected date expression and claim must be found.
 #[test]
 fn fixtures_precision_and_recall() {
-    let names = ["fr_diabaly", "en_ansongo", "fr_sans_date"];
+    let names = [
+        "fr_diabaly",
+        "en_ansongo",
+        "fr_sans_date",
+        "fr_gao_menaka",
+        "en_douentza",
+    ];
     let scores: Vec<Score> = names.iter().map(|n| score_fixture(n)).collect();
     println!(
         "{:<14} {:>8} {:>9} {:>7} {:>9} {:>7} {:>6} {:>6}",

@@ -304,10 +304,34 @@ pub(crate) fn tolls(
                 }
             }
         };
-        if let Some(t) = t
-            && !out.iter().any(|o| o.tok.0 <= t.tok.1 && t.tok.0 <= o.tok.1)
-        {
-            out.push(t);
+        let Some(t) = t else { continue };
+        let mut chain = vec![t];
+        // "15 Islamist fighters and two Malian soldiers were killed": figures joined by
+        // "and"/"et" before the one found are tolls of the same death word.
+        while let Some(&last_t) = chain.last() {
+            let f0 = last_t.tok.0;
+            if f0 < start + 2 || f0 > first || !doc.is_any(f0 - 1, &["and", "et"]) {
+                break;
+            }
+            let and = f0 - 1;
+            let lo = and.saturating_sub(8).max(start);
+            let next = (lo..and)
+                .rev()
+                .find_map(|j| toll_at(doc, j, start, and, person).filter(|x| x.2.1 < and));
+            match next {
+                Some((v, p, tok)) => chain.push(Toll {
+                    value: v,
+                    precision: p,
+                    tok,
+                    death: first,
+                }),
+                None => break,
+            }
+        }
+        for t in chain {
+            if !out.iter().any(|o| o.tok.0 <= t.tok.1 && t.tok.0 <= o.tok.1) {
+                out.push(t);
+            }
         }
     }
     out
@@ -373,6 +397,10 @@ mod tests {
         assert_eq!(run("dozens of people were killed"), [(24, AtLeast)]);
         assert_eq!(run("20 jihadists were killed"), [(20, Exact)]);
         assert_eq!(run("la patrouille a perdu deux hommes"), [(2, Exact)]);
+        assert_eq!(
+            run("At least 15 Islamist fighters and two Malian soldiers were killed"),
+            [(2, Exact), (15, AtLeast)]
+        );
     }
 
     #[test]
