@@ -943,6 +943,9 @@ impl Scan<'_> {
 
     /// One expression at `i`, if any.
     fn at(&self, i: usize) -> Option<Parsed> {
+        if !self.may_start(i) {
+            return None;
+        }
         if let Some(p) = self.duration(i) {
             return Some(p);
         }
@@ -964,6 +967,31 @@ impl Scan<'_> {
             return Some(p);
         }
         self.single(i)
+    }
+
+    /// Whether token `i` can start an expression (a cheap filter before the parsers).
+    fn may_start(&self, i: usize) -> bool {
+        let d = self.doc;
+        if d.is_num(i) {
+            return true;
+        }
+        if !d.is_word(i) {
+            return false;
+        }
+        let w = d.f(i);
+        weekday(w).is_some()
+            || month_full(w).is_some()
+            || month_abbrev(w).is_some()
+            || super::numbers::small_number(w).is_some()
+            || matches!(
+                w,
+                "depuis" | "since" | "pendant" | "durant" | "for" | "during" | "cette" | "cet"
+                    | "ce" | "this" | "last" | "past" | "next" | "overnight" | "tonight" | "dans"
+                    | "on" | "la" | "the" | "avant" | "hier" | "yesterday" | "aujourd" | "today"
+                    | "demain" | "tomorrow" | "lendemain" | "veille" | "en" | "au" | "a" | "debut"
+                    | "fin" | "early" | "earlier" | "late" | "later" | "mi" | "mid" | "end" | "il"
+                    | "entre" | "between"
+            )
     }
 
     fn single(&self, i: usize) -> Option<Parsed> {

@@ -129,9 +129,26 @@ impl Doc {
 
     /// Every phrase of `m` in the document, whole tokens only, within one sentence, the
     /// longest kept where phrases overlap; in document order.
+    #[cfg(test)]
     pub fn find(&self, m: &Matcher, lex: &Lexicon) -> Vec<Hit> {
+        self.find_classes(m, lex, 1, |_| 0, |_| true)
+            .pop()
+            .unwrap_or_default()
+    }
+
+    /// Like [`Doc::find`] with one automaton for several classes of entries (`class` gives
+    /// each entry's, below `n`): the longest phrase is kept within each class, among the
+    /// entries `keep` accepts.
+    pub fn find_classes(
+        &self,
+        m: &Matcher,
+        lex: &Lexicon,
+        n: usize,
+        class: impl Fn(&super::lexicon::EntryKind) -> usize,
+        keep: impl Fn(&super::lexicon::Entry) -> bool,
+    ) -> Vec<Vec<Hit>> {
         let Some(ac) = &m.ac else {
-            return Vec::new();
+            return vec![Vec::new(); n];
         };
         let f = self.folded.as_bytes();
         let mut hits: Vec<Hit> = Vec::new();
@@ -142,7 +159,7 @@ impl Doc {
             };
             let entry = m.entry[mat.pattern().as_usize()];
             let en = &lex.entries()[entry];
-            if !en.prefix && e < f.len() && f[e] != b' ' {
+            if !keep(en) || !en.prefix && e < f.len() && f[e] != b' ' {
                 continue;
             }
             // The token containing the last matched byte.
@@ -173,16 +190,20 @@ impl Doc {
                 .cmp(&(a.last - a.first))
                 .then(a.first.cmp(&b.first))
         });
-        let mut taken = vec![false; self.len()];
-        let mut out = Vec::with_capacity(hits.len());
+        let mut taken = vec![0u8; self.len()];
+        let mut out = vec![Vec::new(); n];
         for h in hits {
-            if taken[h.first..=h.last].iter().any(|&t| t) {
+            let c = class(&lex.entries()[h.entry].kind).min(n - 1);
+            let bit = 1u8 << c;
+            if taken[h.first..=h.last].iter().any(|&t| t & bit != 0) {
                 continue;
             }
-            taken[h.first..=h.last].iter_mut().for_each(|t| *t = true);
-            out.push(h);
+            taken[h.first..=h.last].iter_mut().for_each(|t| *t |= bit);
+            out[c].push(h);
         }
-        out.sort_by_key(|h| h.first);
+        for o in &mut out {
+            o.sort_by_key(|h| h.first);
+        }
         out
     }
 }

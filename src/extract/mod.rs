@@ -465,11 +465,19 @@ pub struct Extractor<'g> {
     gaz: &'g Gazetteer,
     parser: ClaimParser<'g>,
     lexicon: Lexicon,
-    triggers: Matcher,
-    actors: Matcher,
-    cues: Matcher,
-    people: Matcher,
+    /// One automaton over every phrase of the lexicon.
+    matcher: Matcher,
     sides: SideMap,
+}
+
+/// The classes of lexicon entries matched apart (the longest phrase wins within a class).
+fn entry_class(k: &EntryKind) -> usize {
+    match k {
+        EntryKind::Trigger { .. } => 0,
+        EntryKind::Actor | EntryKind::Group => 1,
+        EntryKind::Continue | EntryKind::Foil | EntryKind::Death(_) => 2,
+        EntryKind::Person => 3,
+    }
 }
 
 /// One trigger of a sentence, made a candidate event.
@@ -533,25 +541,12 @@ impl<'g> Extractor<'g> {
 
     /// An extractor with this lexicon (e.g. the default one merged with a user's).
     pub fn with_lexicon(gaz: &'g Gazetteer, lexicon: Lexicon) -> Result<Extractor<'g>> {
-        let triggers = Matcher::build(&lexicon, |k| matches!(k, EntryKind::Trigger { .. }))?;
-        let actors = Matcher::build(&lexicon, |k| {
-            matches!(k, EntryKind::Actor | EntryKind::Group)
-        })?;
-        let cues = Matcher::build(&lexicon, |k| {
-            matches!(
-                k,
-                EntryKind::Continue | EntryKind::Foil | EntryKind::Death(_)
-            )
-        })?;
-        let people = Matcher::build(&lexicon, |k| matches!(k, EntryKind::Person))?;
+        let matcher = Matcher::build(&lexicon, |_| true)?;
         Ok(Extractor {
             gaz,
             parser: ClaimParser::new(gaz),
             lexicon,
-            triggers,
-            actors,
-            cues,
-            people,
+            matcher,
             sides: SideMap::mali2013()?,
         })
     }
@@ -601,27 +596,22 @@ impl<'g> Extractor<'g> {
             .iter()
             .filter_map(|f| f.claim.from.span.filter(|_| !f.claim.from.from_context))
             .collect();
-        let mentions = self.parser.spotter().spot(text, &opts.resolve);
+        let mentions = self.spot(text, &doc, &opts.resolve);
         // Triggers and cues of the other language are left out ("combat" is French).
         let lang_code = match lang {
             Lang::Fr => "fr",
             Lang::En => "en",
         };
-        let same_lang = |h: &Hit| {
-            let l = &lex.entries()[h.entry].lang;
-            l.is_empty() || l == lang_code
-        };
-        let trig_hits: Vec<Hit> = doc
-            .find(&self.triggers, lex)
-            .into_iter()
-            .filter(same_lang)
-            .collect();
-        let actor_hits = doc.find(&self.actors, lex);
-        let cue_hits: Vec<Hit> = doc
-            .find(&self.cues, lex)
-            .into_iter()
-            .filter(same_lang)
-            .collect();
+        let mut classes = doc.find_classes(&self.matcher, lex, 4, entry_class, |e| {
+            // Actors and people are names in any language; triggers and cues are not.
+            e.lang.is_empty()
+                || e.lang == lang_code
+                || matches!(e.kind, EntryKind::Actor | EntryKind::Group | EntryKind::Person)
+        });
+        let person_hits = classes.pop().unwrap_or_default();
+        let cue_hits = classes.pop().unwrap_or_default();
+        let actor_hits = classes.pop().unwrap_or_default();
+        let trig_hits = classes.pop().unwrap_or_default();
         let mut places = Vec::with_capacity(mentions.len());
         // Usable event places: (mention, token, is claim reference).
         let mut usable: Vec<(&PlaceMention, usize)> = Vec::new();
@@ -667,7 +657,7 @@ impl<'g> Extractor<'g> {
 
         // 3. People nouns and dates.
         let mut person = vec![false; doc.len()];
-        for h in doc.find(&self.people, lex) {
+        for h in &person_hits {
             person[h.first] = true;
         }
         let mut dates: Vec<DateMention> = Vec::new();
@@ -852,6 +842,40 @@ impl<'g> Extractor<'g> {
             dates,
             places,
         }
+    }
+
+    /// The places named in the text, as [`crate::claims::PlaceSpotter::spot`] finds them,
+    /// on the document's tokens (tokenized once).
+    fn spot(&self, text: &str, doc: &Doc, opts: &ResolveOptions) -> Vec<PlaceMention> {
+        use crate::claims::places::ResolveCache;
+        let gaz = self.gaz;
+        let mut spans = Vec::new();
+        let mut key = String::new();
+        self.parser
+            .spotter()
+            .name_spans(text, &doc.toks, 0, &mut spans, &mut key);
+        let mut cache = ResolveCache::default();
+        for s in spans.iter().filter(|s| s.known) {
+            cache.first_pass(gaz, &text[s.start..s.end], opts);
+        }
+        cache.settle(gaz, opts);
+        spans
+            .iter()
+            .filter(|s| s.known)
+            .filter_map(|s| {
+                let name = &text[s.start..s.end];
+                let r = cache.get(gaz, name, opts);
+                r.place.map(|place| PlaceMention {
+                    start: s.start,
+                    end: s.end,
+                    text: name.to_string(),
+                    place,
+                    confidence: r.confidence,
+                    ambiguous: r.ambiguous,
+                    kind: r.kind,
+                })
+            })
+            .collect()
     }
 
     /// The most named place (the headline counts twice; earlier first on ties), with the
