@@ -241,11 +241,19 @@ fn jsonl(ex: &Extractor, opts: &ExtractOptions, min_conf: f64) -> Result<bool> {
                 };
                 let mut x = ex.extract(&job.text, &o);
                 x.events.retain(|e| e.confidence >= min_conf);
-                let v = with_head(&x, [("id", job.id), ("line", Value::from(job.line))])
-                    .map(|v| v.to_string())
-                    .unwrap_or_else(|e| {
-                        serde_json::json!({"line": job.line, "error": e.to_string()}).to_string()
-                    });
+                // Serialised once: the head fields spliced before the extraction's own.
+                let v = match serde_json::to_string(&x) {
+                    Ok(body) => format!(
+                        "{{\"id\":{},\"line\":{},{}",
+                        job.id,
+                        job.line,
+                        body.strip_prefix('{').unwrap_or(&body)
+                    ),
+                    Err(e) => {
+                        serde_json::json!({"id": job.id, "line": job.line, "error": e.to_string()})
+                            .to_string()
+                    }
+                };
                 Ok(v)
             })
             .collect();

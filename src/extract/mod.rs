@@ -606,7 +606,10 @@ impl<'g> Extractor<'g> {
             // Actors and people are names in any language; triggers and cues are not.
             e.lang.is_empty()
                 || e.lang == lang_code
-                || matches!(e.kind, EntryKind::Actor | EntryKind::Group | EntryKind::Person)
+                || matches!(
+                    e.kind,
+                    EntryKind::Actor | EntryKind::Group | EntryKind::Person
+                )
         });
         let person_hits = classes.pop().unwrap_or_default();
         let cue_hits = classes.pop().unwrap_or_default();
