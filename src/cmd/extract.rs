@@ -160,8 +160,13 @@ struct Job {
     date: Option<NaiveDate>,
 }
 
-fn parse_line(line: u64, s: &str) -> std::result::Result<Job, (Value, InputError)> {
-    let err = |id: Value, col: u64, msg: String| (id, InputError::new("<stdin>", line, col, msg));
+/// A bad JSONL line: its `id` (if readable) and the problem.
+type LineError = Box<(Value, InputError)>;
+
+fn parse_line(line: u64, s: &str) -> std::result::Result<Job, LineError> {
+    let err = |id: Value, col: u64, msg: String| {
+        Box::new((id, InputError::new("<stdin>", line, col, msg)))
+    };
     let v: Value = serde_json::from_str(s)
         .map_err(|e| err(Value::Null, e.column() as u64, format!("not JSON: {e}")))?;
     let Value::Object(o) = v else {
@@ -230,7 +235,8 @@ fn jsonl(ex: &Extractor, opts: &ExtractOptions, min_conf: f64) -> Result<bool> {
             .map(|(line, s)| {
                 let job = match parse_line(*line, s) {
                     Ok(j) => j,
-                    Err((id, e)) => {
+                    Err(b) => {
+                        let (id, e) = *b;
                         let v = serde_json::json!({"id": id, "line": line, "error": e.to_string()});
                         return Err((v.to_string(), e.to_string()));
                     }

@@ -1265,12 +1265,11 @@ pub(crate) fn absolute_days(doc: &Doc, range: (usize, usize)) -> Vec<(usize, usi
             && doc.is_p(k, ',')
             && let Some(y) = year_at(doc, k + 1)
             && k + 1 < range.1
+            && let Some(d) = ymd(y, m, dd)
         {
-            if let Some(d) = ymd(y, m, dd) {
-                out.push((i, k + 1, d));
-                i = k + 2;
-                continue;
-            }
+            out.push((i, k + 1, d));
+            i = k + 2;
+            continue;
         }
         match s.absolute_day(i) {
             Some((next, d)) => {

@@ -423,7 +423,8 @@ pub struct FocusPlace {
 /// What the extractor found in one text (the `extract --json` document).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Extraction {
-    /// The dateline's date, or the caller's date when the text has none.
+    /// The reference date: the dateline's, else the caller's (`--date`), else the latest full
+    /// date the text states (see `date_source`); `null` when there is none.
     #[serde(serialize_with = "ser_date")]
     pub dateline: Option<NaiveDate>,
     /// The proposed events, by date.
@@ -1054,10 +1055,8 @@ impl<'g> Extractor<'g> {
                     let m = &dates[i];
                     let d = if m.tok.0 > h.last {
                         m.tok.0 - h.last
-                    } else if m.tok.1 < h.first {
-                        h.first - m.tok.1
                     } else {
-                        0
+                        h.first.saturating_sub(m.tok.1)
                     };
                     (d * 2 + usize::from(m.tok.1 < h.first), i)
                 });
@@ -1401,7 +1400,7 @@ fn location_precision(doc: &Doc, t: usize) -> LocationPrecision {
         .iter()
         .any(|w| matches!(*w, "region" | "province" | "cercle" | "secteur"))
     {
-        if window.iter().any(|w| *w == "secteur") {
+        if window.contains(&"secteur") {
             return LocationPrecision::Near;
         }
         return LocationPrecision::Region;

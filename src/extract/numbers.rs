@@ -183,6 +183,16 @@ fn toll_at(
     let reach = if is_article { 3 } else { 5 };
     let hit =
         (next..(next + reach).min(limit)).find(|&j| person.get(j).copied().unwrap_or(false))?;
+    // A running tally is not the toll of an event ("brings to two the number of French
+    // troops killed", "porte à sept le nombre de soldats tués").
+    if (k.saturating_sub(2)..hit).any(|j| {
+        doc.is_any(
+            j,
+            &["number", "nombre", "brings", "bringing", "porte", "portant"],
+        )
+    }) {
+        return None;
+    }
     let mut first = k;
     if let Some((q, f)) = qualifier(doc, k, start) {
         p = p.max(q);
@@ -410,6 +420,10 @@ mod tests {
             [(7, Exact)]
         );
         assert!(run("une quarantaine d'islamistes venus des villages proches").is_empty());
+        assert!(
+            run("The death brings to two the number of French troops who have been killed")
+                .is_empty()
+        );
         assert!(run("un bataillon de 500 hommes").is_empty());
         // A figure that counts no people is not a toll.
         assert!(run("Six vehicles were destroyed and the driver killed").is_empty());
