@@ -314,6 +314,9 @@ struct Scan<'a> {
     r: Option<NaiveDate>,
     /// The last day resolved in the text ("le lendemain").
     prev: Option<NaiveDate>,
+    /// The start of the last point in time of the text, whatever its precision ("in
+    /// February" … "earlier that month").
+    prev_any: Option<NaiveDate>,
 }
 
 impl Scan<'_> {
@@ -681,6 +684,29 @@ impl Scan<'_> {
         };
         if self.is(i, "lendemain") {
             return Some(shift(i + 1, 1));
+        }
+        // "earlier that month", "later that week", "ce mois-là".
+        let mut j = i;
+        if self.any(j, &["earlier", "later", "early", "late"]) {
+            j += 1;
+        }
+        if self.is(j, "that") && self.any(j + 1, &["month", "week"]) {
+            let week = self.is(j + 1, "week");
+            let (p, span) = match (week, self.prev_any) {
+                (true, Some(d)) => (
+                    MentionPrecision::Week,
+                    Some(span_of(d, MentionPrecision::Week)),
+                ),
+                (false, Some(d)) => (
+                    MentionPrecision::Month,
+                    Some(span_of(d, MentionPrecision::Month)),
+                ),
+                (true, None) => (MentionPrecision::Week, None),
+                (false, None) => (MentionPrecision::Month, None),
+            };
+            let mut out = Parsed::new(j + 2, p, span);
+            out.relative = true;
+            return Some(out);
         }
         if self.is(i, "veille") {
             return Some(shift(i + 1, -1));
@@ -1079,6 +1105,13 @@ fn span_of(d: NaiveDate, p: MentionPrecision) -> (NaiveDate, NaiveDate) {
     }
 }
 
+/// What one sentence's scan hands to the next: the last day and the last point in time.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Carry {
+    day: Option<NaiveDate>,
+    any: Option<NaiveDate>,
+}
+
 /// Every date expression of sentence token range `range`, resolved against `reference`;
 /// `prev` is the last day resolved earlier in the text (updated).
 pub(crate) fn scan_range(
@@ -1086,14 +1119,15 @@ pub(crate) fn scan_range(
     text: &str,
     range: (usize, usize),
     reference: Option<NaiveDate>,
-    prev: &mut Option<NaiveDate>,
+    prev: &mut Carry,
     out: &mut Vec<DateMention>,
 ) {
     let mut s = Scan {
         doc,
         end: range.1,
         r: reference,
-        prev: *prev,
+        prev: prev.day,
+        prev_any: prev.any,
     };
     let first_new = out.len();
     let mut i = range.0;
@@ -1112,6 +1146,11 @@ pub(crate) fn scan_range(
                     (_, Some((_, e)), Some(r)) => e < r - Duration::days(7),
                     _ => false,
                 };
+                if p.role == DateRole::Point
+                    && let Some((st, _)) = p.span
+                {
+                    s.prev_any = Some(st);
+                }
                 if p.role == DateRole::Point
                     && let Some((st, en)) = p.span
                     && p.precision <= MentionPrecision::Night
@@ -1141,7 +1180,8 @@ pub(crate) fn scan_range(
         }
     }
     join_pairs(doc, text, out, first_new);
-    *prev = s.prev;
+    prev.day = s.prev;
+    prev.any = s.prev_any;
 }
 
 /// Reporting verbs: a date right after one dates the statement.
@@ -1255,6 +1295,7 @@ pub(crate) fn absolute_days(doc: &Doc, range: (usize, usize)) -> Vec<(usize, usi
         end: range.1,
         r: None,
         prev: None,
+        prev_any: None,
     };
     let mut out = Vec::new();
     let mut i = range.0;
@@ -1293,7 +1334,7 @@ mod tests {
     fn scan(text: &str, r: Option<NaiveDate>) -> Vec<DateMention> {
         let doc = Doc::new(text);
         let mut out = Vec::new();
-        let mut prev = None;
+        let mut prev = Carry::default();
         scan_range(&doc, text, (0, doc.len()), r, &mut prev, &mut out);
         out
     }
@@ -1476,6 +1517,16 @@ mod tests {
         );
         assert_eq!(m.len(), 2);
         assert_eq!(m[1].date_start, Some(d(2012, 1, 20)));
+        let m = scan(
+            "In February, a bomb exploded. Earlier that month, a car bomb killed one.",
+            Some(d(2013, 4, 12)),
+        );
+        assert_eq!(m[1].text, "Earlier that month");
+        assert_eq!(
+            (m[1].date_start, m[1].date_end),
+            (Some(d(2013, 2, 1)), Some(d(2013, 2, 28)))
+        );
+        assert!(m[1].background);
     }
 
     #[test]

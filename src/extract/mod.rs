@@ -504,6 +504,8 @@ struct Candidate {
     date_key: Option<String>,
     /// "l'attaque", "the attack": an event named before, if any.
     anaphoric: bool,
+    /// The actor hit just before the trigger (its grammatical subject, most often).
+    subject: Option<usize>,
 }
 
 /// A toll attached to a candidate, with the victims' side when named.
@@ -665,7 +667,7 @@ impl<'g> Extractor<'g> {
             person[h.first] = true;
         }
         let mut dates: Vec<DateMention> = Vec::new();
-        let mut prev = None;
+        let mut prev = dates::Carry::default();
         for s in 0..doc.sentences.len() {
             dates::scan_range(
                 &doc,
@@ -1035,9 +1037,16 @@ impl<'g> Extractor<'g> {
                 .copied()
                 .filter(|&ai| {
                     let t = actor_hits[ai].first;
-                    match trig_starts.iter().rposition(|&st| st <= t) {
-                        None => true,
-                        Some(owner) => trig_starts[owner] == trig_starts[k] || owner == k,
+                    // Right before a later trigger (within three tokens), an actor is that
+                    // trigger's subject ("… after the army abandoned its positions").
+                    let al = actor_hits[ai].last;
+                    let subject_of = trig_starts.iter().position(|&st| {
+                        st > al && st <= al + 3 && (al + 1..st).all(|j| doc.is_word(j))
+                    });
+                    match (subject_of, trig_starts.iter().rposition(|&st| st <= t)) {
+                        (_, None) => true,
+                        (Some(owner), Some(_)) => trig_starts[owner] == trig_starts[k],
+                        (None, Some(owner)) => trig_starts[owner] == trig_starts[k] || owner == k,
                     }
                 })
                 .collect()
@@ -1100,9 +1109,7 @@ impl<'g> Extractor<'g> {
                 .filter(|&i| dates[i].role == DateRole::Point && dates[i].date_start.is_none())
                 .map(|i| crate::normalize::name_key(&dates[i].text));
             // "l'attaque", "the attack", "cet attentat": an event already reported.
-            let anaphoric = own_date.is_none()
-                && place.is_none()
-                && h.first > 0
+            let anaphoric = h.first > 0
                 && (doc.is_any(h.first - 1, &["the", "this", "cet", "cette"])
                     || doc.is_p(h.first - 1, '\'')
                         && doc.is_any(h.first.saturating_sub(2), &["l"]));
@@ -1120,6 +1127,16 @@ impl<'g> Extractor<'g> {
                 tolls: Vec::new(),
                 date_key,
                 anaphoric,
+                subject: actors
+                    .iter()
+                    .copied()
+                    .filter(|&ai| {
+                        let a = actor_hits[ai];
+                        a.first <= h.last
+                            && a.last + 6 >= h.first
+                            && a.first >= first_tok_of(doc, s)
+                    })
+                    .max_by_key(|&ai| actor_hits[ai].first),
             };
             // One event per type, date and place in a sentence.
             if let Some(o) = out[first_new..].iter_mut().find(|o| {
@@ -1254,7 +1271,11 @@ impl<'g> Extractor<'g> {
                 matches!(e.kind, EntryKind::Group),
             ));
         }
-        let actor_details = assign_roles(c.kind, acts);
+        let subject = anchor.subject.map(|ai| {
+            let e = &lex.entries()[actor_hits[ai].entry];
+            e.side.clone().or_else(|| self.sides.side_of(&e.value))
+        });
+        let actor_details = assign_roles(c.kind, acts, subject);
         // Toll: the largest figure per victims' side, added up over the sides ("un soldat
         // français" and "une centaine d'islamistes" are two tolls; "trois soldats tchadiens"
         // and "three dead among the Chad soldiers" one).
@@ -1367,6 +1388,11 @@ fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
+/// First token of sentence `s`.
+fn first_tok_of(doc: &Doc, s: usize) -> usize {
+    doc.sentence_tokens(s).0
+}
+
 /// Whether the place at token `t` is an agency dateline ("BAMAKO, Mar 30 –",
 /// "Bamako (AFP) –", "KIDAL, Mali (Reuters)-", "Baku-APA.").
 fn is_dateline_place(doc: &Doc, t: usize) -> bool {
@@ -1426,13 +1452,14 @@ fn location_precision(doc: &Doc, t: usize) -> LocationPrecision {
     LocationPrecision::Exact
 }
 
-/// Roles: the acting side is the taker for a capture, the government for a retake or an
-/// air strike, else the first named; its first actor is actor 1, its others assoc 1; the
+/// Roles: the acting side is the taker for a capture (with its non-government allies), the
+/// government for a retake or an air strike, else the subject's or the first named; its first actor is actor 1, its others assoc 1; the
 /// first actor of another side is actor 2, the rest assoc 2. A generic wording is dropped
 /// when a named actor of the same side is present.
 fn assign_roles(
     kind: EventKind,
     acts: Vec<(String, String, Option<Side>, bool)>,
+    subject: Option<Option<Side>>,
 ) -> Vec<ExtractedActor> {
     let named_sides: Vec<Option<Side>> =
         acts.iter().filter(|a| !a.3).map(|a| a.2.clone()).collect();
@@ -1457,12 +1484,27 @@ fn assign_roles(
             .find(gov)
             .or(acts.first())
             .and_then(|a| a.2.clone()),
-        _ => acts.first().and_then(|a| a.2.clone()),
+        // Fighting, attacks, explosions: the subject's side (the actor right before the
+        // trigger), else the first named.
+        _ => match subject {
+            Some(s) if acts.iter().any(|a| a.2 == s) => s,
+            _ => acts.first().and_then(|a| a.2.clone()),
+        },
+    };
+    // Allies of a non-government taker: other non-government sides ("Tuareg rebels backed
+    // by Islamist fighters").
+    let allied = |a: &(String, String, Option<Side>, bool)| {
+        a.2 == acting
+            || (kind == EventKind::Capture
+                && acting
+                    .as_ref()
+                    .is_some_and(|s| s.as_str() != Side::GOVERNMENT)
+                && a.2.as_ref().is_some_and(|s| s.as_str() != Side::GOVERNMENT))
     };
     let mut out = Vec::with_capacity(acts.len());
     let (mut have1, mut have2) = (false, false);
     // Acting side first, in order of appearance.
-    for a in acts.iter().filter(|a| a.2 == acting) {
+    for a in acts.iter().filter(|a| allied(a)) {
         let role = if have1 {
             ActorRole::Assoc1
         } else {
@@ -1477,7 +1519,7 @@ fn assign_roles(
             generic: a.3,
         });
     }
-    for a in acts.iter().filter(|a| a.2 != acting) {
+    for a in acts.iter().filter(|a| !allied(a)) {
         let role = if have2 {
             ActorRole::Assoc2
         } else {
@@ -1540,14 +1582,21 @@ fn cluster(
             _ => false,
         }
     };
-    for (i, c) in cands.iter().enumerate() {
+    // Named events first, then "the attack", "l'attentat" (which may join another type).
+    let order = (0..cands.len())
+        .filter(|&i| !cands[i].anaphoric)
+        .chain((0..cands.len()).filter(|&i| cands[i].anaphoric));
+    for i in order {
+        let c = &cands[i];
         let span = span_of(c);
         if span.is_none() && c.date_key.is_none() {
             continue;
         }
         let p = place_of(c);
         match clusters.iter_mut().find(|cl| {
-            cl.kind == c.kind && same_time(cl, span, &c.date_key, p) && compatible_place(cl, p)
+            (cl.kind == c.kind || c.anaphoric)
+                && same_time(cl, span, &c.date_key, p)
+                && compatible_place(cl, p)
         }) {
             Some(cl) => {
                 cl.members.push(i);
