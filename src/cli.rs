@@ -32,6 +32,8 @@ pub enum Command {
     Control(cmd::control::ControlArgs),
     /// Per-date GeoJSON layers, QGIS styles and PNG maps from event tables.
     Render(cmd::render::RenderArgs),
+    /// Propose events, dates, places and claims from French or English dispatches.
+    Extract(cmd::extract::ExtractArgs),
 }
 
 #[cfg(test)]
@@ -159,6 +161,48 @@ mod tests {
             ])
             .is_err()
         );
+    }
+
+    #[test]
+    fn extract_flags_parse() {
+        let cli = Cli::try_parse_from([
+            "frontmap",
+            "extract",
+            "--json",
+            "--date",
+            "2013-02-21",
+            "--lexicon",
+            "lex.csv",
+            "--min-confidence",
+            "0.3",
+            "--country",
+            "ML",
+            "a.txt",
+            "b.txt",
+        ])
+        .unwrap();
+        let Command::Extract(a) = cli.command else {
+            panic!()
+        };
+        assert!(a.json && !a.csv && !a.jsonl);
+        assert_eq!(a.date.as_deref(), Some("2013-02-21"));
+        assert_eq!(a.files.len(), 2);
+        assert_eq!(a.lexicon.len(), 1);
+        assert_eq!(a.min_confidence, 0.3);
+        let cli = Cli::try_parse_from(["frontmap", "extract", "--jsonl"]).unwrap();
+        let Command::Extract(a) = cli.command else {
+            panic!()
+        };
+        assert!(a.jsonl);
+        let cli = Cli::try_parse_from(["frontmap", "extract", "--csv", "a.txt"]).unwrap();
+        let Command::Extract(a) = cli.command else {
+            panic!()
+        };
+        assert!(a.csv);
+        // A file is needed unless --jsonl; --jsonl reads stdin only; one output format.
+        assert!(Cli::try_parse_from(["frontmap", "extract"]).is_err());
+        assert!(Cli::try_parse_from(["frontmap", "extract", "--jsonl", "a.txt"]).is_err());
+        assert!(Cli::try_parse_from(["frontmap", "extract", "--json", "--csv", "a.txt"]).is_err());
     }
 
     #[test]

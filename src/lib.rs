@@ -10,6 +10,7 @@
 //! - [`gazetteer`] resolves place names (accent-, case- and punctuation-insensitive, fuzzy,
 //!   with homonyms ranked and a stated confidence);
 //! - [`claims`] finds stated distances and directions in French and English text;
+//! - [`extract`] proposes events, dates, places and claims from French and English dispatches;
 //! - [`analysis`] judges them ([`analysis::distance_check`]);
 //! - [`events`] imports event tables (own CSV, ACLED, UCDP GED) and maps actors to sides;
 //! - [`timeline`] derives who controls each place on each date;
@@ -35,6 +36,7 @@ pub mod analysis;
 pub mod claims;
 pub mod error;
 pub mod events;
+pub mod extract;
 pub mod gazetteer;
 pub mod geodesy;
 pub mod maps;

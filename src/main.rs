@@ -15,6 +15,7 @@ fn main() {
         cli::Command::Import(a) => cmd::import::run(a),
         cli::Command::Control(a) => cmd::control::run(a),
         cli::Command::Render(a) => cmd::render::run(a),
+        cli::Command::Extract(a) => cmd::extract::run(a),
     };
     let code = match outcome {
         Ok(true) => 0,

@@ -930,3 +930,82 @@ fn land_beyond_the_reach_of_every_held_place_stays_blank() {
     let all = read_json(&dir.path().join("2013-02-21/control.geojson"));
     assert!(side_at(&all, taoudenni).is_some());
 }
+
+#[test]
+fn run_with_articles_draws_extracted_events_and_their_claims_on_their_dates() {
+    let articles = tempfile::tempdir().unwrap();
+    // Our own dispatch (dateline 19 January 2013), and an undated one named with its date.
+    std::fs::copy(
+        fixture("extract/fr_diabaly.txt"),
+        articles.path().join("fr_diabaly.txt"),
+    )
+    .unwrap();
+    let undated = std::fs::read_to_string(fixture("extract/fr_diabaly.txt"))
+        .unwrap()
+        .replace("Samedi 19 janvier 2013 - 09:40 GMT", "");
+    std::fs::write(articles.path().join("2013-01-19_copy.txt"), undated).unwrap();
+    std::fs::write(articles.path().join("notes.md"), "not a dispatch").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = frontmap()
+        .args([
+            "run",
+            "--no-png",
+            "--from",
+            "2013-01-18",
+            "--to",
+            "2013-01-20",
+            "--articles",
+        ])
+        .arg(articles.path())
+        .arg("--out")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("read 2 dispatches"),
+        "{}",
+        stderr(&out)
+    );
+    let ev = read_json(&dir.path().join("2013-01-18/events.geojson"));
+    let extracted: Vec<&Value> = features(&ev)
+        .iter()
+        .filter(|f| f["properties"]["origin"] == "extracted")
+        .collect();
+    assert!(
+        extracted
+            .iter()
+            .any(|f| f["properties"]["place_as_written"] == "Diabaly"
+                && f["properties"]["age_days"] == 0
+                && f["properties"]["sentence"].is_string()),
+        "{extracted:?}"
+    );
+    assert!(extracted.iter().all(|f| {
+        let c = f["properties"]["confidence"].as_f64().unwrap();
+        c > 0.0 && c <= 1.0
+    }));
+    // The dispatch's claims on its date, once each although two files state them.
+    let d = read_json(&dir.path().join("2013-01-19/distances.geojson"));
+    let pairs: Vec<(String, String)> = features(&d)
+        .iter()
+        .map(|f| {
+            (
+                f["properties"]["from"].as_str().unwrap().to_string(),
+                f["properties"]["to"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        pairs.contains(&("Bamako".into(), "Diabaly".into())),
+        "{pairs:?}"
+    );
+    let bamako_diabaly = pairs
+        .iter()
+        .filter(|p| p.0 == "Bamako" && p.1 == "Diabaly")
+        .count();
+    assert_eq!(bamako_diabaly, 1, "{pairs:?}");
+    assert!(features(&read_json(&dir.path().join("2013-01-20/distances.geojson"))).is_empty());
+    // Extracted events are drawn, not used for control: the embedded table decides.
+    let control = read_json(&dir.path().join("2013-01-19/control.geojson"));
+    assert_eq!(side_at(&control, KONNA).as_deref(), Some("government"));
+}

@@ -24,11 +24,11 @@
 //! ```
 
 pub mod csv;
-mod lexicon;
+pub(crate) mod lexicon;
 mod parse;
 pub mod places;
 
-pub use parse::{ClaimParser, ParseOptions, Sentence, split_sentences};
+pub use parse::{ClaimParser, Lang, ParseOptions, Sentence, detect_lang, split_sentences};
 pub use places::{PlaceMention, PlaceSpotter};
 
 use crate::gazetteer::{Gazetteer, PlaceIdx};

@@ -1,6 +1,8 @@
 //! `frontmap run`: the main job on the embedded Mali 2013 case: every date's layers, styles
 //! and map into `output/`.
 
+use std::path::PathBuf;
+
 use clap::Args;
 use frontmap::Result;
 use frontmap::claims::csv::parse_claims;
@@ -13,6 +15,11 @@ use super::render::{MapArgs, check_claims, credits, read_claim_tables, render_ca
 /// Flags of `frontmap run`.
 #[derive(Debug, Args)]
 pub struct RunArgs {
+    /// Also read the dispatches (`*.txt`) in this folder (repeatable): their extracted events
+    /// are drawn (marked as extracted, with their confidence) and their distance claims are
+    /// checked and drawn on the maps of their dates.
+    #[arg(long, value_name = "DIR")]
+    pub articles: Vec<PathBuf>,
     #[command(flatten)]
     pub map: MapArgs,
     #[command(flatten)]
@@ -29,11 +36,18 @@ pub fn run(args: &RunArgs) -> Result<bool> {
         parse_claims(mali2013::CLAIMS_CSV, "data/mali2013/claims.csv")?,
     )];
     tables.extend(read_claim_tables(&args.map.claims)?);
-    let (claims, ok) = check_claims(&gaz, &tables, &resolve);
+    let (mut claims, mut ok) = check_claims(&gaz, &tables, &resolve);
+    let mut events = case.events;
+    if !args.articles.is_empty() {
+        let read = super::articles::read_articles(&gaz, &args.articles, &resolve)?;
+        ok &= read.ok;
+        events.extend(read.events);
+        super::articles::add_claims(&mut claims, read.claims);
+    }
     let mut map_case = MapCase::new(
         &gaz,
         "Mali",
-        case.events,
+        events,
         case.timeline,
         claims,
         Some((case.start, case.end)),
