@@ -7,7 +7,6 @@
 //! This file is also compiled into `build.rs` with `#[path]`, so it may only use `std` and
 //! `unicode-normalization`.
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// Folds `name` into its lookup key (see the module docs).
@@ -26,31 +25,43 @@ pub fn name_key(name: &str) -> String {
 
 /// Appends the key of `name` to `out` (no allocation when `out` has room).
 pub fn push_key(name: &str, out: &mut String) {
-    for c in name.nfd() {
+    for c in name.chars() {
+        // ASCII needs no decomposition (most of the text: a fast path).
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
                 out.push(c.to_ascii_lowercase());
             }
             continue;
         }
-        if is_combining_mark(c) {
-            continue;
+        // Per character is enough: the marks a full NFD would reorder are all dropped.
+        unicode_normalization::char::decompose_canonical(c, |d| push_folded(d, out));
+    }
+}
+
+fn push_folded(c: char, out: &mut String) {
+    if c.is_ascii() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
         }
-        match c {
-            'œ' | 'Œ' => out.push_str("oe"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'ß' => out.push_str("ss"),
-            'ø' | 'Ø' => out.push('o'),
-            'đ' | 'Đ' => out.push('d'),
-            'ł' | 'Ł' => out.push('l'),
-            'ı' => out.push('i'),
-            'ɔ' | 'Ɔ' => out.push('o'),
-            'ɛ' | 'Ɛ' => out.push('e'),
-            'ŋ' | 'Ŋ' => out.push('n'),
-            'ɲ' | 'Ɲ' => out.push('n'),
-            _ if c.is_alphanumeric() => out.extend(c.to_lowercase()),
-            _ => {}
-        }
+        return;
+    }
+    if is_combining_mark(c) {
+        return;
+    }
+    match c {
+        'œ' | 'Œ' => out.push_str("oe"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'ß' => out.push_str("ss"),
+        'ø' | 'Ø' => out.push('o'),
+        'đ' | 'Đ' => out.push('d'),
+        'ł' | 'Ł' => out.push('l'),
+        'ı' => out.push('i'),
+        'ɔ' | 'Ɔ' => out.push('o'),
+        'ɛ' | 'Ɛ' => out.push('e'),
+        'ŋ' | 'Ŋ' => out.push('n'),
+        'ɲ' | 'Ɲ' => out.push('n'),
+        _ if c.is_alphanumeric() => out.extend(c.to_lowercase()),
+        _ => {}
     }
 }
 
