@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use clap::Args;
 use frontmap::analysis::distance_check::{self, CheckParams, CheckedClaim, ClaimVerdict};
 use frontmap::claims::csv::{ClaimRow, parse_claims};
+use frontmap::events::model::PlaceResolution;
 use frontmap::events::{Event, ImportOptions, load_events, mali2013};
 use frontmap::gazetteer::{Gazetteer, ResolveOptions};
 use frontmap::maps::{self, MapCase, MapOptions};
@@ -138,6 +139,20 @@ pub fn load_timeline(
         let r = load_events(f, gaz, &opts)?;
         for e in &r.rejected {
             eprintln!("{e}");
+        }
+        for e in r
+            .events
+            .iter()
+            .filter(|e| e.place.resolution == PlaceResolution::Fuzzy)
+        {
+            eprintln!(
+                "note: {}:{}: {:?} read as {} (a near spelling, confidence {:.2}): check it",
+                e.origin.file,
+                e.origin.line,
+                e.place.name_as_written,
+                e.place.name,
+                e.place.confidence
+            );
         }
         ok &= r.rejected.is_empty();
         all.extend(r.events);
