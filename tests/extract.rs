@@ -347,22 +347,25 @@ fn score_fixture(name: &str) -> Score {
 /// expected date expression and claim must be found.
 #[test]
 fn fixtures_precision_and_recall() {
-    let names = [
-        "fr_diabaly",
-        "en_ansongo",
-        "fr_sans_date",
-        "fr_gao_menaka",
-        "en_douentza",
-    ];
+    // Every fixture with an expected sidecar takes part.
+    let mut names: Vec<String> = std::fs::read_dir(fixture("extract"))
+        .unwrap()
+        .filter_map(|e| {
+            let n = e.unwrap().file_name().to_string_lossy().into_owned();
+            n.strip_suffix(".expected.json").map(String::from)
+        })
+        .collect();
+    names.sort();
+    assert!(names.len() >= 8, "{names:?}");
     let scores: Vec<Score> = names.iter().map(|n| score_fixture(n)).collect();
     println!(
-        "{:<14} {:>8} {:>9} {:>7} {:>9} {:>7} {:>6} {:>6}",
+        "{:<20} {:>8} {:>9} {:>7} {:>9} {:>7} {:>6} {:>6}",
         "fixture", "expected", "extracted", "matched", "precision", "recall", "dates", "claims"
     );
     let (mut e, mut x, mut m, mut d, mut dt, mut c, mut ct) = (0, 0, 0, 0, 0, 0, 0);
     for s in &scores {
         println!(
-            "{:<14} {:>8} {:>9} {:>7} {:>9.2} {:>7.2} {:>3}/{:<2} {:>3}/{:<2}",
+            "{:<20} {:>8} {:>9} {:>7} {:>9.2} {:>7.2} {:>3}/{:<2} {:>3}/{:<2}",
             s.name,
             s.expected,
             s.extracted,
@@ -384,7 +387,7 @@ fn fixtures_precision_and_recall() {
     }
     let (p, r) = (m as f64 / x.max(1) as f64, m as f64 / e.max(1) as f64);
     println!(
-        "{:<14} {:>8} {:>9} {:>7} {:>9.2} {:>7.2} {:>3}/{:<2} {:>3}/{:<2}",
+        "{:<20} {:>8} {:>9} {:>7} {:>9.2} {:>7.2} {:>3}/{:<2} {:>3}/{:<2}",
         "all", e, x, m, p, r, d, dt, c, ct
     );
     assert!(p >= 0.9, "precision {p:.2} < 0.9");

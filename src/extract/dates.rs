@@ -542,9 +542,11 @@ impl Scan<'_> {
             return Some(prev_night(j + 1));
         }
         if !self.any(j, &["de", "du", "of", "from"]) {
-            // "dans la nuit", "during the night": a night, date unknown.
+            // "dans la nuit", "during the night", with no day named: the last night before
+            // the reference date, as "overnight" (a day named in the sentence still wins
+            // when it is nearer the trigger).
             if j > i + 2 {
-                return Some(Parsed::new(j, MentionPrecision::Night, None));
+                return Some(prev_night(j));
             }
             return None;
         }

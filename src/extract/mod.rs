@@ -1333,6 +1333,21 @@ impl<'g> Extractor<'g> {
             }
         };
         let main = mention(anchor);
+        // A place taken by the government side is, in ACLED's typology, territory regained
+        // ("Gao airport fell to French and Malian troops").
+        let by_government = actor_details
+            .iter()
+            .any(|a| a.role == ActorRole::Actor1 && a.side.as_deref() == Some(Side::GOVERNMENT));
+        let (event_type, sub_event_type, kind) =
+            if anchor.kind == EventKind::Capture && by_government {
+                (
+                    "retake".to_string(),
+                    SubEventType::GovernmentRegainsTerritory,
+                    EventKind::Retake,
+                )
+            } else {
+                (anchor.word.clone(), anchor.sub, anchor.kind)
+            };
         ExtractedEvent {
             date,
             date_precision: precision,
@@ -1340,7 +1355,7 @@ impl<'g> Extractor<'g> {
             place_name: place.map(|p| p.name.to_string()),
             lat: place.map(|p| p.lat),
             lon: place.map(|p| p.lon),
-            event_type: anchor.word.clone(),
+            event_type,
             actors: actor_details.iter().map(|a| a.name.clone()).collect(),
             fatalities,
             sentence: main.sentence.clone(),
@@ -1351,8 +1366,8 @@ impl<'g> Extractor<'g> {
             place_as_written: written,
             place_basis: pbasis,
             location_precision: loc,
-            sub_event_type: anchor.sub,
-            kind: anchor.kind,
+            sub_event_type,
+            kind,
             actor_details,
             fatalities_precision,
             fatalities_text,
@@ -1596,6 +1611,8 @@ fn cluster(
             (cl.kind == c.kind || c.anaphoric)
                 && same_time(cl, span, &c.date_key, p)
                 && compatible_place(cl, p)
+                // "The fighting" refers back: to an event told before it, not after.
+                && (!c.anaphoric || cl.members.iter().any(|&m| cands[m].sentence <= c.sentence))
         }) {
             Some(cl) => {
                 cl.members.push(i);
