@@ -1611,8 +1611,11 @@ fn cluster(
             (cl.kind == c.kind || c.anaphoric)
                 && same_time(cl, span, &c.date_key, p)
                 && compatible_place(cl, p)
-                // "The fighting" refers back: to an event told before it, not after.
-                && (!c.anaphoric || cl.members.iter().any(|&m| cands[m].sentence <= c.sentence))
+                // "The fighting" joins an event of another type only if told before it
+                // (news often names "l'attentat" first and tells it after: same type).
+                && (!c.anaphoric
+                    || cl.kind == c.kind
+                    || cl.members.iter().any(|&m| cands[m].sentence <= c.sentence))
         }) {
             Some(cl) => {
                 cl.members.push(i);
