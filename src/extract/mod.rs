@@ -1608,14 +1608,13 @@ fn cluster(
         }
         let p = place_of(c);
         match clusters.iter_mut().find(|cl| {
-            (cl.kind == c.kind || c.anaphoric)
+            // Same type; or "the fighting" joining an event of another type told before it
+            // (news often names "l'attentat" first and tells it after: that is the same
+            // type, so it may join a later one).
+            (cl.kind == c.kind
+                || (c.anaphoric && cl.members.iter().any(|&m| cands[m].sentence <= c.sentence)))
                 && same_time(cl, span, &c.date_key, p)
                 && compatible_place(cl, p)
-                // "The fighting" joins an event of another type only if told before it
-                // (news often names "l'attentat" first and tells it after: same type).
-                && (!c.anaphoric
-                    || cl.kind == c.kind
-                    || cl.members.iter().any(|&m| cands[m].sentence <= c.sentence))
         }) {
             Some(cl) => {
                 cl.members.push(i);
