@@ -875,8 +875,9 @@ fn ctrl_c_finishes_the_dates_in_progress_and_lists_the_rest() {
         );
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    let status = StdCommand::new("kill")
-        .args(["-INT", &child.id().to_string()])
+    // The shell's own `kill` (no procps needed).
+    let status = StdCommand::new("sh")
+        .args(["-c", &format!("kill -INT {}", child.id())])
         .status()
         .unwrap();
     assert!(status.success());
