@@ -1,6 +1,8 @@
 //! End-to-end tests of `frontmap check` through the real binary, with our own French and
 //! English sentences (the real dispatches are only read from ../shared/articles).
 
+mod util;
+
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -45,7 +47,7 @@ macro_rules! expect {
 }
 
 fn articles() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/articles")
+    util::shared_articles()
 }
 
 // ---- patterns ---------------------------------------------------------------------------
