@@ -256,9 +256,10 @@ pub fn render_rgb(scene: &Scene, params: &PngParams) -> Result<Vec<u8>> {
         let mut main = Painter::new(&main_area, &lay.main, s, false);
         main.draw_map(scene, basemap)?;
         main.north_arrow()?;
-        main.scale_bar()?;
+        main.reserve_scale_bar()?;
         main.places(scene)?;
         main.water_labels(basemap)?;
+        main.scale_bar()?;
         if let Some(inset) = &lay.inset {
             // Show where the inset is on the main map.
             let (x0, y0) = main.at_geo(inset.bbox.min_lon, inset.bbox.max_lat);
@@ -272,9 +273,10 @@ pub fn render_rgb(scene: &Scene, params: &PngParams) -> Result<Vec<u8>> {
             let inset_area = sub_area(&root, &inset.area);
             let mut p = Painter::new(&inset_area, inset, s, true);
             p.draw_map(scene, basemap)?;
-            p.scale_bar()?;
+            p.reserve_scale_bar()?;
             p.places(scene)?;
             p.water_labels(basemap)?;
+            p.scale_bar()?;
             let a = inset.area;
             root.draw(&Rectangle::new(
                 [
@@ -849,6 +851,33 @@ impl<'a, 'b> Painter<'a, 'b> {
             bottom: top + h + 40.0 * self.s,
         });
         Ok(())
+    }
+
+    /// Keeps the scale bar's corner free of labels (the bar is drawn after the places, over
+    /// any dot there).
+    fn reserve_scale_bar(&mut self) -> Result<()> {
+        let bg = self.scale_bar_box();
+        self.occupied.push(bg);
+        Ok(())
+    }
+
+    fn scale_bar_box(&self) -> PixelRect {
+        let a = self.frame.area;
+        let km_px = self.frame.km_per_px();
+        let km = nice_km(a.width() * if self.inset { 0.4 } else { 0.22 } * km_px);
+        let len = km / km_px;
+        let x0 = a.left + 28.0 * self.s;
+        let y0 = a.bottom - 52.0 * self.s;
+        let hbar = 11.0 * self.s;
+        let pad = 12.0 * self.s;
+        let style = self.font(19.0, false);
+        let (lw, lh) = self.text_size(&format!("{km} km"), &style);
+        PixelRect {
+            left: x0 - pad,
+            top: y0 - lh - 2.0 * pad,
+            right: x0 + len + lw + pad,
+            bottom: y0 + hbar + 2.0 * pad + 8.0 * self.s,
+        }
     }
 
     fn scale_bar(&mut self) -> Result<()> {
