@@ -12,7 +12,8 @@
 //! Distances are compared in an equirectangular plane with the standard parallel at the
 //! study area's centre, so cells follow true distances to within ±4 % over Mali.
 
-use geo::{BooleanOps, BoundingRect, Coord, LineString, MapCoords, MultiPolygon, Polygon};
+use geo::{BooleanOps, BoundingRect, Coord, LineString, MultiPolygon, Polygon};
+use spade::{DelaunayTriangulation, Point2, Triangulation};
 
 /// A place with a known controller, as the analysis needs it.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,104 +79,104 @@ impl Plane {
     }
 }
 
-/// Voronoi cells of the sites (duplicates at one point keep the first), in lon/lat.
-pub fn site_cells(sites: &[ControlSite], area: &MultiPolygon<f64>) -> Vec<SiteCell> {
+/// The sites' Delaunay triangulation in the analysis plane, shared by the areas and the front
+/// lines so that both come from the same diagram.
+///
+/// Four far "ghost" sites keep every real site inside the hull: each real site's Voronoi cell
+/// is then bounded (the polygon of the circumcentres of the triangles around it), and two or
+/// collinear sites still give a well-formed diagram.
+pub(crate) struct SiteTriangulation {
+    /// The plane the triangulation lives in.
+    pub(crate) plane: Plane,
+    /// The triangulation (real and ghost sites).
+    pub(crate) tri: DelaunayTriangulation<Point2<f64>>,
+    /// Vertex index → index of the site in the caller's slice (`None` for ghosts). A site at
+    /// the same point as an earlier one (within 1e-6°) is left out.
+    pub(crate) site_of: Vec<Option<usize>>,
+}
+
+/// Triangulates `sites` (those with finite coordinates) for the study `area`.
+pub(crate) fn triangulate(sites: &[ControlSite], area: &MultiPolygon<f64>) -> SiteTriangulation {
     let plane = Plane::for_area(area);
-    let mut unique: Vec<&ControlSite> = Vec::new();
-    for s in sites {
-        if !(s.lon.is_finite() && s.lat.is_finite()) {
+    let mut tri: DelaunayTriangulation<Point2<f64>> = DelaunayTriangulation::new();
+    let mut site_of: Vec<Option<usize>> = Vec::new();
+    let mut add =
+        |tri: &mut DelaunayTriangulation<Point2<f64>>, p: Coord<f64>, site: Option<usize>| {
+            if let Ok(h) = tri.insert(Point2::new(p.x, p.y)) {
+                let i = h.index();
+                if i >= site_of.len() {
+                    site_of.resize(i + 1, None);
+                    site_of[i] = site;
+                }
+            }
+        };
+    let mut kept: Vec<&ControlSite> = Vec::new();
+    for (i, s) in sites.iter().enumerate() {
+        if !(s.lon.is_finite() && s.lat.is_finite())
+            || kept
+                .iter()
+                .any(|u| (u.lon - s.lon).abs() < 1e-6 && (u.lat - s.lat).abs() < 1e-6)
+        {
             continue;
         }
-        if !unique
-            .iter()
-            .any(|u| (u.lon - s.lon).abs() < 1e-6 && (u.lat - s.lat).abs() < 1e-6)
-        {
-            unique.push(s);
+        kept.push(s);
+        add(&mut tri, plane.fwd(Coord { x: s.lon, y: s.lat }), Some(i));
+    }
+    if !kept.is_empty() {
+        let centre = area
+            .bounding_rect()
+            .map(|r| plane.fwd(r.center()))
+            .unwrap_or(Coord { x: 0.0, y: 0.0 });
+        let far = 500.0;
+        for (dx, dy) in [(far, 0.0), (-far, 0.0), (0.0, far), (0.0, -far)] {
+            add(
+                &mut tri,
+                Coord {
+                    x: centre.x + dx,
+                    y: centre.y + dy,
+                },
+                None,
+            );
         }
     }
-    if unique.is_empty() {
-        return Vec::new();
+    SiteTriangulation {
+        plane,
+        tri,
+        site_of,
     }
-    let bounds = area
-        .bounding_rect()
-        .map(|r| (r.min(), r.max()))
-        .unwrap_or((Coord { x: -13.0, y: 9.0 }, Coord { x: 6.0, y: 26.0 }));
-    let pad = 2.0;
-    let boxed = Polygon::new(
-        LineString::from(vec![
-            plane.fwd(Coord {
-                x: bounds.0.x - pad,
-                y: bounds.0.y - pad,
-            }),
-            plane.fwd(Coord {
-                x: bounds.1.x + pad,
-                y: bounds.0.y - pad,
-            }),
-            plane.fwd(Coord {
-                x: bounds.1.x + pad,
-                y: bounds.1.y + pad,
-            }),
-            plane.fwd(Coord {
-                x: bounds.0.x - pad,
-                y: bounds.1.y + pad,
-            }),
-            plane.fwd(Coord {
-                x: bounds.0.x - pad,
-                y: bounds.0.y - pad,
-            }),
-        ]),
-        vec![],
-    );
-    if unique.len() == 1 {
-        return vec![SiteCell {
-            site: unique[0].clone(),
-            cell: boxed.map_coords(|c| plane.inv(c)),
-        }];
-    }
-    // Four far "ghost" sites keep every real site inside the triangulation's hull, so each
-    // real cell is bounded: the polygon of the circumcentres of the triangles around its site.
-    // Neighbouring cells take their shared vertices from the same triangles, so they match
-    // exactly and the union per side dissolves the edges between them.
-    use spade::{DelaunayTriangulation, Point2, Triangulation};
-    let centre = plane.fwd(Coord {
-        x: (bounds.0.x + bounds.1.x) / 2.0,
-        y: (bounds.0.y + bounds.1.y) / 2.0,
-    });
-    let far = 500.0;
-    let mut tri: DelaunayTriangulation<Point2<f64>> = DelaunayTriangulation::new();
-    let mut handles = Vec::with_capacity(unique.len());
-    for s in &unique {
-        let p = plane.fwd(Coord { x: s.lon, y: s.lat });
-        handles.push(tri.insert(Point2::new(p.x, p.y)).ok());
-    }
-    for (dx, dy) in [(far, 0.0), (-far, 0.0), (0.0, far), (0.0, -far)] {
-        let _ = tri.insert(Point2::new(centre.x + dx, centre.y + dy));
-    }
-    let mut out = Vec::with_capacity(unique.len());
-    for (s, h) in unique.into_iter().zip(handles) {
-        let Some(h) = h else { continue };
-        let v = tri.vertex(h);
+}
+
+/// Voronoi cells of the sites (duplicates at one point keep the first), in lon/lat.
+///
+/// Neighbouring cells take their shared vertices from the same triangles, so they match
+/// exactly and the union per side dissolves the edges between them. Cells are not clipped
+/// here: the boolean operations quantise coordinates on a grid set by their input's extent,
+/// so cells clipped one by one would no longer match; they are merged per side in one
+/// operation, then clipped to the study area.
+pub fn site_cells(sites: &[ControlSite], area: &MultiPolygon<f64>) -> Vec<SiteCell> {
+    let st = triangulate(sites, area);
+    let mut out = Vec::new();
+    for v in st.tri.vertices() {
+        let Some(Some(site)) = st.site_of.get(v.index()).copied() else {
+            continue;
+        };
         let mut ring: Vec<Coord<f64>> = Vec::new();
         let mut bounded = true;
         for e in v.out_edges() {
             match e.face().as_inner() {
                 Some(f) => {
                     let c = f.circumcenter();
-                    ring.push(plane.inv(Coord { x: c.x, y: c.y }));
+                    ring.push(st.plane.inv(Coord { x: c.x, y: c.y }));
                 }
                 None => bounded = false,
             }
         }
-        if !bounded || ring.len() < 3 {
-            continue;
+        if bounded && ring.len() >= 3 {
+            out.push(SiteCell {
+                site: sites[site].clone(),
+                cell: Polygon::new(LineString::new(ring), vec![]),
+            });
         }
-        // No clipping here: the boolean operations quantise coordinates on a grid set by
-        // their input's extent, so cells clipped one by one would no longer match. They are
-        // merged per side in one operation, then clipped to the study area.
-        out.push(SiteCell {
-            site: s.clone(),
-            cell: Polygon::new(LineString::new(ring), vec![]),
-        });
     }
     out
 }

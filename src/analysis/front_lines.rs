@@ -5,11 +5,11 @@
 //! held by different sides (computed with spade in the same plane as the areas); segments
 //! are clipped to the study area and chained into lines.
 
-use geo::{BooleanOps, BoundingRect, Coord, LineString, MultiLineString, MultiPolygon};
+use geo::{BooleanOps, Coord, LineString, MultiLineString, MultiPolygon};
+use spade::Triangulation;
 use spade::handles::VoronoiVertex;
-use spade::{DelaunayTriangulation, Point2, Triangulation};
 
-use super::control_areas::{ControlSite, Plane};
+use super::control_areas::{ControlSite, triangulate};
 
 /// The front line between two sides.
 #[derive(Debug, Clone)]
@@ -32,56 +32,8 @@ pub fn front_lines(sites: &[ControlSite], area: &MultiPolygon<f64>) -> MultiLine
 
 /// The front lines between each pair of sides facing each other, in pair order.
 pub fn front_lines_by_sides(sites: &[ControlSite], area: &MultiPolygon<f64>) -> Vec<FrontLine> {
-    let plane = Plane::for_area(area);
-    let mut tri: DelaunayTriangulation<Point2<f64>> = DelaunayTriangulation::new();
-    // Vertex index → the site it stands for (None for the ghost sites that keep the
-    // diagram well-formed for two or collinear places).
-    let mut site_of: Vec<Option<usize>> = Vec::new();
-    fn add(
-        tri: &mut DelaunayTriangulation<Point2<f64>>,
-        site_of: &mut Vec<Option<usize>>,
-        p: Coord<f64>,
-        site: Option<usize>,
-    ) {
-        if let Ok(h) = tri.insert(Point2::new(p.x, p.y)) {
-            let i = h.index();
-            if i >= site_of.len() {
-                site_of.resize(i + 1, None);
-                site_of[i] = site;
-            }
-        }
-    }
-    let mut any = false;
-    for (i, s) in sites.iter().enumerate() {
-        if s.lon.is_finite() && s.lat.is_finite() {
-            add(
-                &mut tri,
-                &mut site_of,
-                plane.fwd(Coord { x: s.lon, y: s.lat }),
-                Some(i),
-            );
-            any = true;
-        }
-    }
-    if !any {
-        return Vec::new();
-    }
-    let centre = area
-        .bounding_rect()
-        .map(|r| plane.fwd(r.center()))
-        .unwrap_or(Coord { x: 0.0, y: 0.0 });
-    let far = 500.0;
-    for (dx, dy) in [(far, 0.0), (-far, 0.0), (0.0, far), (0.0, -far)] {
-        add(
-            &mut tri,
-            &mut site_of,
-            Coord {
-                x: centre.x + dx,
-                y: centre.y + dy,
-            },
-            None,
-        );
-    }
+    let st = triangulate(sites, area);
+    let (plane, tri, site_of) = (st.plane, st.tri, st.site_of);
     let mut segments: std::collections::BTreeMap<(String, String), Vec<LineString<f64>>> =
         std::collections::BTreeMap::new();
     for edge in tri.undirected_voronoi_edges() {
