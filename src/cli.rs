@@ -24,7 +24,7 @@ pub enum Command {
     Resolve(cmd::resolve::ResolveArgs),
     /// Check stated distances and directions ("à 70 km au sud de Konna") against geodesy.
     Check(cmd::check::CheckArgs),
-    /// Run the main job on the embedded Mali 2013 case.
+    /// The main job: maps of the embedded Mali 2013 case, every date, into output/.
     Run(cmd::run::RunArgs),
     /// Import event tables (own CSV, ACLED, UCDP GED) and list the events.
     Import(cmd::import::ImportArgs),
