@@ -41,20 +41,6 @@ const SUBS: &[(&str, &str)] = &[
     ("Violence against civilians", "Attack"),
     ("Strategic developments", "Looting/property destruction"),
 ];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 fn mali_places(gaz: &Gazetteer, n: usize) -> Vec<(String, f64, f64)> {
     gaz.places()
@@ -80,8 +66,7 @@ fn write_acled(path: &std::path::Path, rows: usize, places: &[(String, f64, f64)
         let date = if i % 2 == 0 {
             d.format("%Y-%m-%d").to_string()
         } else {
-            use chrono::Datelike;
-            format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+            d.format("%-d %B %Y").to_string()
         };
         let (et, st) = SUBS[((x >> 8) % SUBS.len() as u64) as usize];
         let a1 = ACTORS[((x >> 12) % ACTORS.len() as u64) as usize];

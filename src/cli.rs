@@ -147,7 +147,7 @@ mod tests {
             panic!()
         };
         assert_eq!(a.date, "2013-01-11");
-        assert_eq!(a.contested_days, 5);
+        assert_eq!(a.timeline.contested_days, 5);
         assert_eq!(a.events.len(), 1);
         assert!(Cli::try_parse_from(["frontmap", "control"]).is_err());
         assert!(

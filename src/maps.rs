@@ -20,7 +20,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use geo::{
     BooleanOps, Contains, Coord, GeodesicArea, Geometry, InterpolatePoint, LineString,
     MultiLineString, MultiPolygon, Point,
@@ -184,13 +184,6 @@ pub fn symbol_of(kind: EventKind) -> EventSymbol {
         EventKind::Attack | EventKind::Abduction => EventSymbol::Civilians,
         EventKind::Base | EventKind::Other => EventSymbol::Other,
     }
-}
-
-fn symbol_value(s: EventSymbol) -> String {
-    serde_json::to_value(s)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
 }
 
 fn is_real_side(side: &str) -> bool {
@@ -504,6 +497,13 @@ impl MapCase {
         shown: &[(&Event, i64)],
         claims: &[&CheckedClaim],
     ) -> Vec<PlaceRow<'a>> {
+        // The most telling role wins: event > claim > controlled > reference.
+        let rank = |role: &str| match role {
+            "event" => 3,
+            "claim" => 2,
+            "controlled" => 1,
+            _ => 0,
+        };
         let mut rows: BTreeMap<PlaceIdx, PlaceRow<'a>> = BTreeMap::new();
         let mut add = |idx: PlaceIdx,
                        label: Option<&str>,
@@ -520,6 +520,9 @@ impl MapCase {
             // The first name the case gives wins (control table, then events, then claims).
             if let Some(l) = label.filter(|l| !l.is_empty() && r.label.is_empty()) {
                 r.label = l.to_string();
+            }
+            if rank(role) > rank(r.role) {
+                r.role = role;
             }
             r.priority = r.priority.min(priority);
             if control.is_some() {
@@ -567,23 +570,9 @@ impl MapCase {
                 }
             }
         }
-        // Roles: the most telling one wins (event > claim > controlled > reference).
         let mut out: Vec<PlaceRow<'a>> = rows.into_values().collect();
-        for r in &mut out {
-            let idx = r.idx;
-            if r.label.is_empty() {
-                r.label = gaz.place(idx).name.to_string();
-            }
-            if shown.iter().any(|(e, _)| e.place.idx == Some(idx)) {
-                r.role = "event";
-            } else if claims.iter().any(|c| {
-                let id = gaz.place(idx).id.as_ref();
-                c.from_id.as_deref() == Some(id) || c.to_id.as_deref() == Some(id)
-            }) {
-                r.role = "claim";
-            } else if r.control.is_some() {
-                r.role = "controlled";
-            }
+        for r in out.iter_mut().filter(|r| r.label.is_empty()) {
+            r.label = gaz.place(r.idx).name.to_string();
         }
         out.sort_by(|a, b| {
             a.priority
@@ -687,27 +676,7 @@ impl MapCase {
 
 /// "Friday 11 January 2013".
 pub fn long_date(d: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    format!(
-        "{} {} {} {}",
-        d.format("%A"),
-        d.day(),
-        MONTHS[d.month0() as usize],
-        d.year()
-    )
+    d.format("%A %-d %B %Y").to_string()
 }
 
 /// The stated figure of a claim as drawn: "70 km S", "more than 700 km", "NE".
@@ -867,7 +836,7 @@ impl EventProps {
             event_type: e.event_type.label().into(),
             sub_event_type: e.sub_event_type.label().into(),
             kind: e.kind.label().into(),
-            symbol: symbol_value(symbol_of(e.kind)),
+            symbol: label_of(&symbol_of(e.kind)).unwrap_or_default(),
             actor1: actor(ActorRole::Actor1),
             actor2: actor(ActorRole::Actor2),
             actors: e
@@ -926,6 +895,7 @@ struct DistanceProps {
     source: Option<String>,
 }
 
+/// The serde name of a unit enum value (`air_strike`, `plausible_by_road`).
 fn label_of<T: Serialize>(v: &T) -> Option<String> {
     serde_json::to_value(v)
         .ok()
@@ -1007,11 +977,8 @@ pub fn write_date(
     case: &MapCase,
     opts: &MapOptions,
 ) -> Result<Vec<PathBuf>> {
+    // write_atomic creates the folder.
     let folder = dir.join(iso(maps.date));
-    std::fs::create_dir_all(&folder).map_err(|e| Error::Write {
-        path: folder.clone(),
-        source: e,
-    })?;
     // The PNG is drawn first: a rendering failure leaves the date's earlier files intact.
     let png = if opts.png_enabled {
         Some(render_png(&maps.scene, &opts.png)?)
@@ -1037,10 +1004,6 @@ pub fn write_date(
 
 /// Writes `dir/events.geojson` (every event, all dates) and its temporal style.
 pub fn write_all_dates(dir: &Path, case: &MapCase) -> Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::Write {
-        path: dir.to_path_buf(),
-        source: e,
-    })?;
     let layer = all_events_layer(case)?;
     let gj = dir.join("events.geojson");
     write_atomic(&gj, layer.to_geojson()?.as_bytes())?;

@@ -205,13 +205,12 @@ pub fn areas_from_cells(cells: &[SiteCell], area: &MultiPolygon<f64>) -> Vec<Con
             if parts.is_empty() {
                 continue;
             }
-            // Drop any sliver the boolean operations leave (hairline holes, specks, spikes).
             let polys: Vec<MultiPolygon<f64>> = parts
                 .iter()
                 .map(|c| MultiPolygon::new(vec![c.cell.clone()]))
                 .collect();
             let merged = geo::unary_union(polys.iter());
-            let clipped = drop_slivers(merged.intersection(area));
+            let clipped = merged.intersection(area);
             if clipped.0.is_empty() {
                 continue;
             }
@@ -226,71 +225,6 @@ pub fn areas_from_cells(cells: &[SiteCell], area: &MultiPolygon<f64>) -> Vec<Con
     out
 }
 
-/// Removes polygons and holes smaller than 1e-6 deg² (about 0.01 km²): artefacts of the
-/// union, never a town's cell.
-fn drop_slivers(mp: MultiPolygon<f64>) -> MultiPolygon<f64> {
-    use geo::Area;
-    const MIN: f64 = 1e-6;
-    MultiPolygon::new(
-        mp.0.into_iter()
-            .filter(|p| p.unsigned_area() >= MIN)
-            .map(|p| {
-                let (ext, holes) = p.into_inner();
-                let holes = holes
-                    .into_iter()
-                    .map(despike)
-                    .filter(|h| Polygon::new(h.clone(), vec![]).unsigned_area() >= MIN)
-                    .collect();
-                Polygon::new(despike(ext), holes)
-            })
-            .collect(),
-    )
-}
-
-/// Removes repeated vertices and zero-width spikes (a vertex where the ring goes out and comes
-/// straight back), which unions of cells whose shared edges differ by rounding leave behind.
-fn despike(ring: LineString<f64>) -> LineString<f64> {
-    // 1e-7° is about 1 cm; the GeoJSON keeps 1e-6°.
-    const EPS: f64 = 1e-7;
-    let same = |a: &Coord<f64>, b: &Coord<f64>| (a.x - b.x).abs() < EPS && (a.y - b.y).abs() < EPS;
-    let mut pts: Vec<Coord<f64>> = ring.0;
-    if pts.len() > 1 && same(&pts[0], &pts[pts.len() - 1]) {
-        pts.pop();
-    }
-    loop {
-        let before = pts.len();
-        pts.dedup_by(|a, b| same(a, b));
-        while pts.len() > 1 && same(&pts[0], &pts[pts.len() - 1]) {
-            pts.pop();
-        }
-        let n = pts.len();
-        if n < 3 {
-            break;
-        }
-        // A spike tip: its two neighbours coincide, or the ring reverses on itself there.
-        let tip = (0..n).find(|&i| {
-            let (a, b, c) = (pts[(i + n - 1) % n], pts[i], pts[(i + 1) % n]);
-            let (u, v) = ((b.x - a.x, b.y - a.y), (c.x - b.x, c.y - b.y));
-            let (lu, lv) = (u.0.hypot(u.1), v.0.hypot(v.1));
-            same(&a, &c)
-                || (lu > 0.0
-                    && lv > 0.0
-                    && ((u.0 * v.1 - u.1 * v.0) / (lu * lv)).abs() < 1e-6
-                    && u.0 * v.0 + u.1 * v.1 < 0.0)
-        });
-        if let Some(i) = tip {
-            pts.remove(i);
-        }
-        if pts.len() == before {
-            break;
-        }
-    }
-    if let Some(first) = pts.first().copied() {
-        pts.push(first);
-    }
-    LineString::new(pts)
-}
-
 /// Exterior rings counter-clockwise, holes clockwise (RFC 7946 §3.1.6).
 pub fn orient_ccw(mp: MultiPolygon<f64>) -> MultiPolygon<f64> {
     use geo::orient::{Direction, Orient};
@@ -298,39 +232,12 @@ pub fn orient_ccw(mp: MultiPolygon<f64>) -> MultiPolygon<f64> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use geo::{Area, Contains, Point};
 
-    #[test]
-    fn despike_removes_zero_width_spikes_and_repeats() {
-        let ring = LineString::from(vec![
-            (0.0, 0.0),
-            (4.0, 0.0),
-            (4.0, 0.0),
-            (4.0, 2.0),
-            (6.0, 2.0),
-            (4.0, 2.0),
-            (4.0, 4.0),
-            (0.0, 4.0),
-            (0.0, 0.0),
-        ]);
-        let clean = despike(ring);
-        assert_eq!(
-            clean,
-            LineString::from(vec![
-                (0.0, 0.0),
-                (4.0, 0.0),
-                (4.0, 2.0),
-                (4.0, 4.0),
-                (0.0, 4.0),
-                (0.0, 0.0)
-            ]),
-            "the spike to (6, 2) and the repeated corner are gone"
-        );
-    }
-
-    fn square() -> MultiPolygon<f64> {
+    /// A 4° × 4° square study area (shared with the front-line tests).
+    pub(crate) fn square() -> MultiPolygon<f64> {
         MultiPolygon::new(vec![Polygon::new(
             LineString::from(vec![
                 (0.0, 0.0),
@@ -343,7 +250,8 @@ mod tests {
         )])
     }
 
-    fn site(lon: f64, lat: f64, side: &str) -> ControlSite {
+    /// A held (not contested) site.
+    pub(crate) fn site(lon: f64, lat: f64, side: &str) -> ControlSite {
         ControlSite {
             lon,
             lat,

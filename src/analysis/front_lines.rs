@@ -161,30 +161,9 @@ pub fn chain(mls: MultiLineString<f64>) -> MultiLineString<f64> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::control_areas::tests::{site, square};
     use super::*;
-    use geo::{Polygon, coord};
-
-    fn square() -> MultiPolygon<f64> {
-        MultiPolygon::new(vec![Polygon::new(
-            LineString::from(vec![
-                (0.0, 0.0),
-                (4.0, 0.0),
-                (4.0, 4.0),
-                (0.0, 4.0),
-                (0.0, 0.0),
-            ]),
-            vec![],
-        )])
-    }
-
-    fn site(lon: f64, lat: f64, side: &str) -> ControlSite {
-        ControlSite {
-            lon,
-            lat,
-            side: side.into(),
-            contested: false,
-        }
-    }
+    use geo::coord;
 
     #[test]
     fn the_front_runs_between_opposing_places_inside_the_area() {

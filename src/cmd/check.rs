@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use clap::Args;
 use frontmap::analysis::distance_check::{self, CheckParams, CheckedClaim, ClaimVerdict};
 use frontmap::claims::{ClaimParser, ParseOptions, csv::read_claims};
-use frontmap::textio::{TextEncoding, read_text};
 use frontmap::{Error, Result};
 
 use super::common::{self, Colour, GazetteerArgs};
@@ -56,24 +55,7 @@ pub fn run(args: &CheckArgs) -> Result<bool> {
     } else {
         let text = match (&args.text, &args.file) {
             (Some(t), _) => t.clone(),
-            (None, Some(path)) => {
-                let d = read_text(path)?;
-                if d.encoding == TextEncoding::Windows1252 {
-                    eprintln!(
-                        "note: {} is not UTF-8; decoded as Windows-1252",
-                        path.display()
-                    );
-                }
-                if d.text.trim().is_empty() {
-                    return Err(Error::input(
-                        path.display().to_string(),
-                        1,
-                        1,
-                        "the file is empty: there is no text to check",
-                    ));
-                }
-                d.text
-            }
+            (None, Some(path)) => common::read_dispatch(path, "check")?,
             (None, None) => return Err(Error::Usage("give --text, --claims or a FILE".into())),
         };
         let parser = ClaimParser::new(&gaz);

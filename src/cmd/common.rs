@@ -38,6 +38,27 @@ impl GazetteerArgs {
     }
 }
 
+/// Reads a dispatch for `what` ("check", "extract from"): notes a Windows-1252 decoding on
+/// stderr and refuses an empty file with its position.
+pub fn read_dispatch(path: &std::path::Path, what: &str) -> Result<String> {
+    let d = frontmap::textio::read_text(path)?;
+    if d.encoding == frontmap::textio::TextEncoding::Windows1252 {
+        eprintln!(
+            "note: {} is not UTF-8; decoded as Windows-1252",
+            path.display()
+        );
+    }
+    if d.text.trim().is_empty() {
+        return Err(Error::input(
+            path.display().to_string(),
+            1,
+            1,
+            format!("the file is empty: there is no text to {what}"),
+        ));
+    }
+    Ok(d.text)
+}
+
 /// Parses `LAT,LON`.
 pub fn parse_lat_lon(s: &str) -> Result<(f64, f64)> {
     let bad = || {

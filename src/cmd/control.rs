@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::Args;
 use frontmap::Result;
 use frontmap::events::mali2013;
-use frontmap::timeline::{ControlStatus, TimelineOptions};
+use frontmap::timeline::ControlStatus;
 
 use super::common::{self, Colour, GazetteerArgs};
 
@@ -21,17 +21,8 @@ pub struct ControlArgs {
     /// Events (own CSV, ACLED, UCDP GED; repeatable). Default: the embedded Mali 2013 case.
     #[arg(long, value_name = "FILE")]
     pub events: Vec<PathBuf>,
-    /// Initial control (CSV: place,side,since,source). Default: the embedded Mali
-    /// 2013-01-01 state.
-    #[arg(long, value_name = "FILE")]
-    pub initial: Option<PathBuf>,
-    /// Actors → sides table (CSV: pattern,side,notes). Default: the Mali 2012–2013 table.
-    #[arg(long, value_name = "FILE")]
-    pub sides: Option<PathBuf>,
-    /// Fighting in the last N days (the date included) with no change of hands makes a
-    /// place contested.
-    #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=365))]
-    pub contested_days: u32,
+    #[command(flatten)]
+    pub timeline: super::render::TimelineArgs,
     #[command(flatten)]
     pub gazetteer: GazetteerArgs,
 }
@@ -40,10 +31,9 @@ pub struct ControlArgs {
 pub fn run(args: &ControlArgs) -> Result<bool> {
     let date = super::render::parse_date_flag("--date", &args.date)?;
     let gaz = args.gazetteer.load()?;
-    let topts = TimelineOptions {
-        contested_days: args.contested_days,
-    };
-    let custom = !args.events.is_empty() || args.initial.is_some() || args.sides.is_some();
+    let topts = args.timeline.options();
+    let custom =
+        !args.events.is_empty() || args.timeline.initial.is_some() || args.timeline.sides.is_some();
     let mut ok = true;
     let timeline = if !custom {
         mali2013::embedded_case_with(&gaz, topts)?.timeline
@@ -53,15 +43,7 @@ pub fn run(args: &ControlArgs) -> Result<bool> {
         } else {
             mali2013::resolve_options()
         };
-        let (_, timeline, good) = super::render::load_timeline(
-            &gaz,
-            &args.events,
-            args.initial.as_ref(),
-            args.sides.as_ref(),
-            &resolve,
-            topts,
-            true,
-        )?;
+        let (_, timeline, good) = args.timeline.load(&gaz, &args.events, &resolve, true)?;
         ok = good;
         timeline
     };
@@ -95,7 +77,7 @@ pub fn run(args: &ControlArgs) -> Result<bool> {
             .collect();
         let mut out = format!(
             "control on {date} (contested: fighting in the last {} days)\n\n",
-            args.contested_days
+            args.timeline.contested_days
         );
         out.push_str(&common::table(
             &["place", "side", "status", "since", "by event", "fighting"],

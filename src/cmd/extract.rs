@@ -9,7 +9,6 @@ use clap::Args;
 use frontmap::extract::{
     DateBasis, DateSource, ExtractOptions, Extraction, Extractor, Lexicon, PlaceBasis,
 };
-use frontmap::textio::{TextEncoding, read_text};
 use frontmap::{Error, InputError, Result};
 use rayon::prelude::*;
 use serde_json::{Map, Value};
@@ -79,22 +78,8 @@ pub fn run(args: &ExtractArgs) -> Result<bool> {
     // Read every file first: a bad one stops the run before any output.
     let mut texts = Vec::with_capacity(args.files.len());
     for path in &args.files {
-        let d = read_text(path)?;
-        if d.encoding == TextEncoding::Windows1252 {
-            eprintln!(
-                "note: {} is not UTF-8; decoded as Windows-1252",
-                path.display()
-            );
-        }
-        if d.text.trim().is_empty() {
-            return Err(Error::input(
-                path.display().to_string(),
-                1,
-                1,
-                "the file is empty: there is no text to extract from",
-            ));
-        }
-        texts.push((path.display().to_string(), d.text));
+        let text = common::read_dispatch(path, "extract from")?;
+        texts.push((path.display().to_string(), text));
     }
     let results: Vec<(String, Extraction)> = texts
         .par_iter()

@@ -1,7 +1,7 @@
 //! `frontmap render`: per-date GeoJSON layers, QGIS styles and PNG maps from event tables
 //! (CLI.md). `frontmap run` uses the same machinery on the embedded case.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -61,14 +61,11 @@ pub struct MapArgs {
     pub claims: Vec<PathBuf>,
 }
 
-/// Flags of `frontmap render`.
-#[derive(Debug, Args)]
-pub struct RenderArgs {
-    /// Events (own CSV, ACLED, UCDP GED; repeatable).
-    #[arg(long, value_name = "FILE", required = true)]
-    pub events: Vec<PathBuf>,
-    /// Initial control (CSV: place,side,since,source). Default: nobody holds anything until
-    /// an event says so.
+/// How the control timeline is built from events (shared by `control` and `render`).
+#[derive(Debug, Clone, Args)]
+pub struct TimelineArgs {
+    /// Initial control (CSV: place,side,since,source). Default: for `control`, the embedded
+    /// Mali 2013-01-01 state; for `render`, nobody holds anything until an event says so.
     #[arg(long, value_name = "FILE")]
     pub initial: Option<PathBuf>,
     /// Actors → sides table (CSV: pattern,side,notes). Default: the Mali 2012–2013 table.
@@ -78,6 +75,85 @@ pub struct RenderArgs {
     /// place contested.
     #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=365))]
     pub contested_days: u32,
+}
+
+impl TimelineArgs {
+    /// Timeline options from the flags.
+    pub fn options(&self) -> TimelineOptions {
+        TimelineOptions {
+            contested_days: self.contested_days,
+        }
+    }
+
+    /// Events and timeline from user files (or the embedded events when `events` is empty);
+    /// the initial state from `--initial`, else the embedded one if `embedded_initial`, else
+    /// none. Rejected rows are printed; the flag is false when there were any.
+    pub fn load(
+        &self,
+        gaz: &Gazetteer,
+        events: &[PathBuf],
+        resolve: &ResolveOptions,
+        embedded_initial: bool,
+    ) -> Result<(Vec<Event>, ControlTimeline, bool)> {
+        let initial = match &self.initial {
+            Some(p) => {
+                let text = frontmap::textio::read_text(p)?;
+                load_initial_control(&text.text, &p.display().to_string(), gaz, resolve)?
+            }
+            None if embedded_initial => mali2013::initial_control(gaz)?,
+            None => Vec::new(),
+        };
+        let opts = ImportOptions {
+            resolve: resolve.clone(),
+            sides: Arc::new(super::import::load_sides(self.sides.as_ref())?),
+            ..ImportOptions::default()
+        };
+        let mut ok = true;
+        let mut all = Vec::new();
+        if events.is_empty() {
+            let r = frontmap::events::load_events_from_str(
+                mali2013::EVENTS_CSV,
+                "data/mali2013/events.csv",
+                gaz,
+                &opts,
+            )?;
+            all.extend(r.events);
+        }
+        for f in events {
+            let r = load_events(f, gaz, &opts)?;
+            for e in &r.rejected {
+                eprintln!("{e}");
+            }
+            for e in r
+                .events
+                .iter()
+                .filter(|e| e.place.resolution == PlaceResolution::Fuzzy)
+            {
+                eprintln!(
+                    "note: {}:{}: {:?} read as {} (a near spelling, confidence {:.2}): check it",
+                    e.origin.file,
+                    e.origin.line,
+                    e.place.name_as_written,
+                    e.place.name,
+                    e.place.confidence
+                );
+            }
+            ok &= r.rejected.is_empty();
+            all.extend(r.events);
+        }
+        let timeline = ControlTimeline::build(gaz, &initial, &all, self.options());
+        Ok((all, timeline, ok))
+    }
+}
+
+/// Flags of `frontmap render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// Events (own CSV, ACLED, UCDP GED; repeatable).
+    #[arg(long, value_name = "FILE", required = true)]
+    pub events: Vec<PathBuf>,
+    #[command(flatten)]
+    pub timeline: TimelineArgs,
     /// Map title (default: the country most events are in).
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
@@ -101,70 +177,10 @@ pub fn parse_date_flag(flag: &str, s: &str) -> Result<NaiveDate> {
         .ok_or_else(|| Error::Usage(format!("{flag} {s:?}: give a date as YYYY-MM-DD")))
 }
 
-/// Events and timeline from user files (or the embedded events when `events` is empty).
-pub fn load_timeline(
-    gaz: &Gazetteer,
-    events: &[PathBuf],
-    initial: Option<&PathBuf>,
-    sides: Option<&PathBuf>,
-    resolve: &ResolveOptions,
-    topts: TimelineOptions,
-    embedded_initial: bool,
-) -> Result<(Vec<Event>, ControlTimeline, bool)> {
-    let initial = match initial {
-        Some(p) => {
-            let text = frontmap::textio::read_text(p)?;
-            load_initial_control(&text.text, &p.display().to_string(), gaz, resolve)?
-        }
-        None if embedded_initial => mali2013::initial_control(gaz)?,
-        None => Vec::new(),
-    };
-    let opts = ImportOptions {
-        resolve: resolve.clone(),
-        sides: Arc::new(super::import::load_sides(sides)?),
-        ..ImportOptions::default()
-    };
-    let mut ok = true;
-    let mut all = Vec::new();
-    if events.is_empty() {
-        let r = frontmap::events::load_events_from_str(
-            mali2013::EVENTS_CSV,
-            "data/mali2013/events.csv",
-            gaz,
-            &opts,
-        )?;
-        all.extend(r.events);
-    }
-    for f in events {
-        let r = load_events(f, gaz, &opts)?;
-        for e in &r.rejected {
-            eprintln!("{e}");
-        }
-        for e in r
-            .events
-            .iter()
-            .filter(|e| e.place.resolution == PlaceResolution::Fuzzy)
-        {
-            eprintln!(
-                "note: {}:{}: {:?} read as {} (a near spelling, confidence {:.2}): check it",
-                e.origin.file,
-                e.origin.line,
-                e.place.name_as_written,
-                e.place.name,
-                e.place.confidence
-            );
-        }
-        ok &= r.rejected.is_empty();
-        all.extend(r.events);
-    }
-    let timeline = ControlTimeline::build(gaz, &initial, &all, topts);
-    Ok((all, timeline, ok))
-}
-
 /// Checks claims tables; unresolved places are reported (file:line) and make `ok` false.
 pub fn check_claims(
     gaz: &Gazetteer,
-    tables: &[(String, Vec<ClaimRow>)],
+    tables: Vec<(String, Vec<ClaimRow>)>,
     resolve: &ResolveOptions,
 ) -> (Vec<CheckedClaim>, bool) {
     let params = CheckParams::default();
@@ -173,7 +189,7 @@ pub fn check_claims(
     for (origin, rows) in tables {
         for row in rows {
             let line = row.line;
-            let c = distance_check::check_row(row.clone(), gaz, resolve, &params);
+            let c = distance_check::check_row(row, gaz, resolve, &params);
             if c.verdict == ClaimVerdict::Unresolved {
                 eprintln!("{origin}:{line}:1: claim not drawn: {}", c.reason);
                 ok = false;
@@ -303,7 +319,7 @@ pub fn render_case(case: &MapCase, gaz: &Gazetteer, args: &MapArgs) -> Result<()
         report.written.len(),
         if report.written.len() == 1 { "" } else { "s" },
         args.out.display(),
-        display(&all[0]),
+        all[0].display(),
     );
     if let (Some(a), Some(b)) = (report.skipped.iter().min(), report.skipped.iter().max()) {
         eprintln!(
@@ -323,10 +339,6 @@ pub fn render_case(case: &MapCase, gaz: &Gazetteer, args: &MapArgs) -> Result<()
         report.failed.len() + report.skipped.len(),
         dates.len()
     )))
-}
-
-fn display(p: &Path) -> String {
-    p.display().to_string()
 }
 
 /// The title of a case: the basemap name of the country most events are in.
@@ -359,23 +371,12 @@ pub fn credits(events: &str) -> Vec<String> {
 pub fn run(args: &RenderArgs) -> Result<bool> {
     let gaz = args.gazetteer.load()?;
     let resolve = args.gazetteer.options();
-    let topts = TimelineOptions {
-        contested_days: args.contested_days,
-    };
-    let (events, timeline, mut ok) = load_timeline(
-        &gaz,
-        &args.events,
-        args.initial.as_ref(),
-        args.sides.as_ref(),
-        &resolve,
-        topts,
-        false,
-    )?;
+    let (events, timeline, mut ok) = args.timeline.load(&gaz, &args.events, &resolve, false)?;
     for w in timeline.warnings() {
         eprintln!("warning: {w}");
     }
     let tables = read_claim_tables(&args.map.claims)?;
-    let (claims, claims_ok) = check_claims(&gaz, &tables, &resolve);
+    let (claims, claims_ok) = check_claims(&gaz, tables, &resolve);
     ok &= claims_ok;
     let title = args
         .title

@@ -36,7 +36,7 @@ pub fn run(args: &RunArgs) -> Result<bool> {
         parse_claims(mali2013::CLAIMS_CSV, "data/mali2013/claims.csv")?,
     )];
     tables.extend(read_claim_tables(&args.map.claims)?);
-    let (mut claims, mut ok) = check_claims(&gaz, &tables, &resolve);
+    let (mut claims, mut ok) = check_claims(&gaz, tables, &resolve);
     let mut events = case.events;
     if !args.articles.is_empty() {
         let read = super::articles::read_articles(&gaz, &args.articles, &resolve)?;

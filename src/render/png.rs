@@ -256,7 +256,7 @@ pub fn render_rgb(scene: &Scene, params: &PngParams) -> Result<Vec<u8>> {
         let mut main = Painter::new(&main_area, &lay.main, s, false);
         main.draw_map(scene, basemap)?;
         main.north_arrow()?;
-        main.reserve_scale_bar()?;
+        main.reserve_scale_bar();
         main.places(scene)?;
         main.water_labels(basemap)?;
         main.scale_bar()?;
@@ -273,7 +273,7 @@ pub fn render_rgb(scene: &Scene, params: &PngParams) -> Result<Vec<u8>> {
             let inset_area = sub_area(&root, &inset.area);
             let mut p = Painter::new(&inset_area, inset, s, true);
             p.draw_map(scene, basemap)?;
-            p.reserve_scale_bar()?;
+            p.reserve_scale_bar();
             p.places(scene)?;
             p.water_labels(basemap)?;
             p.scale_bar()?;
@@ -303,6 +303,17 @@ fn sub_area<'a>(root: &Area<'a>, r: &PixelRect) -> Area<'a> {
 }
 
 type Area<'a> = DrawingArea<BitMapBackend<'a>, plotters::coord::Shift>;
+
+/// The scale bar's geometry (pixels).
+struct ScaleBar {
+    km: f64,
+    len: f64,
+    x0: f64,
+    y0: f64,
+    hbar: f64,
+    lh: f64,
+    bg: PixelRect,
+}
 
 struct Painter<'a, 'b> {
     root: &'b Area<'a>,
@@ -855,49 +866,48 @@ impl<'a, 'b> Painter<'a, 'b> {
 
     /// Keeps the scale bar's corner free of labels (the bar is drawn after the places, over
     /// any dot there).
-    fn reserve_scale_bar(&mut self) -> Result<()> {
-        let bg = self.scale_bar_box();
-        self.occupied.push(bg);
-        Ok(())
+    fn reserve_scale_bar(&mut self) {
+        let bar = self.scale_bar_layout();
+        self.occupied.push(bar.bg);
     }
 
-    fn scale_bar_box(&self) -> PixelRect {
+    /// Where the scale bar goes: its length in km and pixels, its origin and its box.
+    fn scale_bar_layout(&self) -> ScaleBar {
         let a = self.frame.area;
         let km_px = self.frame.km_per_px();
         let km = nice_km(a.width() * if self.inset { 0.4 } else { 0.22 } * km_px);
         let len = km / km_px;
-        let x0 = a.left + 28.0 * self.s;
-        let y0 = a.bottom - 52.0 * self.s;
-        let hbar = 11.0 * self.s;
-        let pad = 12.0 * self.s;
-        let style = self.font(19.0, false);
-        let (lw, lh) = self.text_size(&format!("{km} km"), &style);
-        PixelRect {
-            left: x0 - pad,
-            top: y0 - lh - 2.0 * pad,
-            right: x0 + len + lw + pad,
-            bottom: y0 + hbar + 2.0 * pad + 8.0 * self.s,
+        let (x0, y0) = (a.left + 28.0 * self.s, a.bottom - 52.0 * self.s);
+        let (hbar, pad) = (11.0 * self.s, 12.0 * self.s);
+        let (lw, lh) = self.text_size(&format!("{km} km"), &self.font(19.0, false));
+        ScaleBar {
+            km,
+            len,
+            x0,
+            y0,
+            hbar,
+            lh,
+            bg: PixelRect {
+                left: x0 - pad,
+                top: y0 - lh - 2.0 * pad,
+                right: x0 + len + lw + pad,
+                bottom: y0 + hbar + 2.0 * pad + 8.0 * self.s,
+            },
         }
     }
 
     fn scale_bar(&mut self) -> Result<()> {
-        let a = self.frame.area;
-        let km_px = self.frame.km_per_px();
-        let km = nice_km(a.width() * if self.inset { 0.4 } else { 0.22 } * km_px);
-        let len = km / km_px;
-        let x0 = a.left + 28.0 * self.s;
-        let y0 = a.bottom - 52.0 * self.s;
-        let hbar = 11.0 * self.s;
-        let pad = 12.0 * self.s;
+        let ScaleBar {
+            km,
+            len,
+            x0,
+            y0,
+            hbar,
+            lh,
+            bg,
+        } = self.scale_bar_layout();
         let style = self.font(19.0, false);
         let label = format!("{km} km");
-        let (lw, lh) = self.text_size(&label, &style);
-        let bg = PixelRect {
-            left: x0 - pad,
-            top: y0 - lh - 2.0 * pad,
-            right: x0 + len + lw + pad,
-            bottom: y0 + hbar + 2.0 * pad + 8.0 * self.s,
-        };
         self.root
             .draw(&Rectangle::new(
                 [self.at(bg.left, bg.top), self.at(bg.right, bg.bottom)],
