@@ -71,8 +71,9 @@ mod tests {
     fn outputs_are_readable_like_plainly_created_files() {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
+        // An empty file made the ordinary way, only for its mode (0666 less the umask).
         let plain = dir.path().join("plain");
-        std::fs::write(&plain, b"x").unwrap();
+        std::fs::File::create(&plain).unwrap();
         let p = dir.path().join("atomic");
         write_atomic(&p, b"x").unwrap();
         let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
